@@ -1,0 +1,9 @@
+package io.camelzendesk.client;
+
+/** Which of the account's rate-limit budgets a request draws on. */
+public enum Budget {
+    /** The plan's per-minute API budget. */
+    GENERAL,
+    /** Incremental exports: 10 requests per minute (30 with High Volume). */
+    INCREMENTAL
+}

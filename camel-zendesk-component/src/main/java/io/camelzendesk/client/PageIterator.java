@@ -1,0 +1,110 @@
+package io.camelzendesk.client;
+
+import java.net.URI;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Iterates a paginated list lazily: a page is fetched only when the items before it have been consumed, so memory
+ * stays at one page whatever the list's length. Follows {@code links.next} / {@code next_page} only on the
+ * client's own scheme and host: credentials never go anywhere else.
+ */
+public final class PageIterator<T> implements Iterator<T> {
+
+    private final ZendeskClient client;
+    private final ZendeskRequest first;
+    private final PageReader<T> reader;
+    private final long maxResults;
+    private final Map<String, Map<Object, Map<String, Object>>> sideloads = new LinkedHashMap<>();
+    private Iterator<T> current;
+    private String nextUrl;
+    private boolean started;
+    private long returned;
+    private int pages;
+
+    /**
+     * @param maxResults stop after this many items (0 or less: no limit)
+     */
+    public PageIterator(ZendeskClient client, ZendeskRequest first, PageReader<T> reader, long maxResults) {
+        this.client = client;
+        this.first = first;
+        this.reader = reader;
+        this.maxResults = maxResults;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (maxResults > 0 && returned >= maxResults) {
+            return false;
+        }
+        while (current == null || !current.hasNext()) {
+            if (started && nextUrl == null) {
+                return false;
+            }
+            fetch();
+        }
+        return true;
+    }
+
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        returned++;
+        return current.next();
+    }
+
+    /** Pages fetched so far. */
+    public int pagesFetched() {
+        return pages;
+    }
+
+    /**
+     * Side-loaded objects of the pages fetched so far, by side-load name ({@code users}, {@code groups}, ...) and id.
+     * Grows as pages are fetched.
+     */
+    public Map<String, Map<Object, Map<String, Object>>> sideloads() {
+        return sideloads;
+    }
+
+    private void fetch() {
+        ZendeskRequest request = started ? ZendeskRequest.get(checkedNext(nextUrl)).build() : first;
+        started = true;
+        Page<T> page = client.execute(request, reader).body();
+        pages++;
+        for (Map.Entry<String, List<Map<String, Object>>> e : page.sideloads().entrySet()) {
+            Map<Object, Map<String, Object>> byId = sideloads.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
+            for (Map<String, Object> o : e.getValue()) {
+                byId.put(o.get("id"), o);
+            }
+        }
+        nextUrl = page.items().isEmpty() ? null : page.next();
+        current = page.items().iterator();
+    }
+
+    private String checkedNext(String url) {
+        URI next = URI.create(url);
+        URI base = client.config().baseUrl();
+        if (!next.isAbsolute()) {
+            return url;
+        }
+        if (!base.getScheme().equalsIgnoreCase(next.getScheme()) || !base.getHost().equalsIgnoreCase(next.getHost())
+                || effectivePort(base) != effectivePort(next)) {
+            throw new ZendeskException("Refusing to follow a next-page URL on another host or scheme ("
+                    + next.getScheme() + "://" + next.getAuthority() + "): credentials are only sent to "
+                    + base.getScheme() + "://" + base.getAuthority());
+        }
+        return url;
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+}

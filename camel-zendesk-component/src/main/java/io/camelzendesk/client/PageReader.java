@@ -1,0 +1,103 @@
+package io.camelzendesk.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/**
+ * Reads any Zendesk page envelope from the stream as it arrives, decoding the items straight into their model
+ * class: the page is never held as one string or tree.
+ */
+public final class PageReader<T> implements BodyReader<Page<T>> {
+
+    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final String itemsField;
+    private final ObjectReader itemReader;
+    private final boolean keepSideloads;
+
+    /**
+     * @param itemsField    the main array ({@code tickets}, {@code results}, ...)
+     * @param itemType      the class each item is decoded into
+     * @param keepSideloads whether the other arrays of the page are kept (only when side-loads were asked for)
+     */
+    public PageReader(String itemsField, Class<T> itemType, boolean keepSideloads) {
+        this.itemsField = itemsField;
+        this.itemReader = ZendeskJson.MAPPER.readerFor(itemType);
+        this.keepSideloads = keepSideloads;
+    }
+
+    public String itemsField() {
+        return itemsField;
+    }
+
+    @Override
+    public Page<T> read(InputStream body) throws IOException {
+        List<T> items = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> sideloads = new LinkedHashMap<>();
+        Boolean hasMore = null;
+        Boolean endOfStream = null;
+        String nextUrl = null;
+        String afterCursor = null;
+        Long endTime = null;
+        Long count = null;
+        try (JsonParser p = ZendeskJson.MAPPER.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("expected a JSON object with \"" + itemsField + "\"");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals(itemsField) && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        items.add(itemReader.readValue(p));
+                    }
+                    continue;
+                }
+                switch (field) {
+                    case "meta" -> {
+                        Map<String, Object> meta = p.readValueAs(MAP);
+                        if (meta != null) {
+                            hasMore = Boolean.TRUE.equals(meta.get("has_more"));
+                            afterCursor = (String) meta.get("after_cursor");
+                        }
+                    }
+                    case "links" -> {
+                        Map<String, Object> links = p.readValueAs(MAP);
+                        if (links != null && links.get("next") instanceof String next) {
+                            nextUrl = next;
+                        }
+                    }
+                    case "next_page", "after_url" -> {
+                        if (value == JsonToken.VALUE_STRING) {
+                            nextUrl = p.getText();
+                        }
+                    }
+                    case "after_cursor" -> afterCursor = value == JsonToken.VALUE_STRING ? p.getText() : afterCursor;
+                    case "end_of_stream" -> endOfStream = value == JsonToken.VALUE_TRUE;
+                    case "end_time" -> endTime = value.isNumeric() ? p.getLongValue() : endTime;
+                    case "count" -> count = value.isNumeric() ? p.getLongValue() : count;
+                    default -> {
+                        if (keepSideloads && value == JsonToken.START_ARRAY) {
+                            sideloads.put(field, p.readValueAs(LIST_OF_MAPS));
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+        }
+        return new Page<>(items, sideloads, hasMore, nextUrl, afterCursor, endOfStream, endTime, count);
+    }
+}

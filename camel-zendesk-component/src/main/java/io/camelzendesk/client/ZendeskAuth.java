@@ -1,0 +1,127 @@
+package io.camelzendesk.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * How requests authenticate: one of API token (Basic), a static OAuth bearer token, OAuth client credentials, or
+ * a {@link ZendeskTokenProvider}. {@link #toString()} never shows a secret.
+ */
+public abstract class ZendeskAuth {
+
+    /** {@code Authorization} header value for the next request. */
+    abstract CompletableFuture<String> authorization(ZendeskClient client, Executor executor);
+
+    /**
+     * The server refused {@code authorization} with a 401. Returns true when new credentials may be obtained, so
+     * that the request is worth sending once more.
+     */
+    boolean invalidate(String authorization) {
+        return false;
+    }
+
+    /** API token: {@code Authorization: Basic base64({email}/token:{token})}. */
+    public static ZendeskAuth apiToken(String email, String apiToken) {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(apiToken, "apiToken");
+        String value = "Basic " + Base64.getEncoder()
+                .encodeToString((email + "/token:" + apiToken).getBytes(StandardCharsets.UTF_8));
+        return new Fixed(value, "apiToken(" + email + ")");
+    }
+
+    /** A static OAuth access token: {@code Authorization: Bearer {token}}. */
+    public static ZendeskAuth bearer(String oauthToken) {
+        Objects.requireNonNull(oauthToken, "oauthToken");
+        return new Fixed("Bearer " + oauthToken, "oauthToken");
+    }
+
+    /** OAuth {@code client_credentials} grant on {@code POST /oauth/tokens}; the token is cached and renewed. */
+    public static ZendeskAuth clientCredentials(String clientId, String clientSecret, String scope) {
+        return new ClientCredentials(Objects.requireNonNull(clientId, "clientId"),
+                Objects.requireNonNull(clientSecret, "clientSecret"), scope);
+    }
+
+    /** Tokens from a provider (authorization-code apps, rotating refresh tokens). */
+    public static ZendeskAuth tokenProvider(ZendeskTokenProvider provider) {
+        return new Provided(Objects.requireNonNull(provider, "tokenProvider"));
+    }
+
+    private static final class Fixed extends ZendeskAuth {
+        private final String value;
+        private final String description;
+        private final CompletableFuture<String> done;
+
+        Fixed(String value, String description) {
+            this.value = value;
+            this.description = description;
+            this.done = CompletableFuture.completedFuture(value);
+        }
+
+        @Override
+        CompletableFuture<String> authorization(ZendeskClient client, Executor executor) {
+            return done;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    private static final class ClientCredentials extends ZendeskAuth {
+        private final String clientId;
+        private final String clientSecret;
+        private final String scope;
+        private final OAuthTokenCache cache = new OAuthTokenCache();
+
+        ClientCredentials(String clientId, String clientSecret, String scope) {
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.scope = scope;
+        }
+
+        @Override
+        CompletableFuture<String> authorization(ZendeskClient client, Executor executor) {
+            return cache.token(() -> client.requestClientCredentialsToken(clientId, clientSecret, scope))
+                    .thenApply(token -> "Bearer " + token);
+        }
+
+        @Override
+        boolean invalidate(String authorization) {
+            cache.invalidate(authorization.substring("Bearer ".length()));
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "clientCredentials(" + clientId + ")";
+        }
+    }
+
+    private static final class Provided extends ZendeskAuth {
+        private final ZendeskTokenProvider provider;
+
+        Provided(ZendeskTokenProvider provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        CompletableFuture<String> authorization(ZendeskClient client, Executor executor) {
+            return CompletableFuture.supplyAsync(() -> "Bearer " + provider.accessToken(), executor);
+        }
+
+        @Override
+        boolean invalidate(String authorization) {
+            provider.invalidate(authorization.substring("Bearer ".length()));
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "tokenProvider(" + provider.getClass().getSimpleName() + ")";
+        }
+    }
+}

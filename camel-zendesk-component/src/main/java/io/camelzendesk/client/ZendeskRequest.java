@@ -1,0 +1,184 @@
+package io.camelzendesk.client;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One API call: method, path below the base URL (or an absolute next-page URL on the same host), query, body and
+ * extra headers. Immutable; build with {@link #get(String)}, {@link #post(String)}, ...
+ */
+public final class ZendeskRequest {
+
+    private final String method;
+    private final String path;
+    private final Map<String, String> query;
+    private final byte[] body;
+    private final String contentType;
+    private final Map<String, String> headers;
+    private final Budget budget;
+
+    private ZendeskRequest(Builder b) {
+        this.method = b.method;
+        this.path = b.path;
+        this.query = Map.copyOf(b.query);
+        this.body = b.body;
+        this.contentType = b.contentType;
+        this.headers = Map.copyOf(b.headers);
+        this.budget = b.budget;
+        this.queryString = buildQuery(b.query);
+    }
+
+    private final String queryString;
+
+    public static Builder get(String path) {
+        return new Builder("GET", path);
+    }
+
+    public static Builder post(String path) {
+        return new Builder("POST", path);
+    }
+
+    public static Builder put(String path) {
+        return new Builder("PUT", path);
+    }
+
+    public static Builder delete(String path) {
+        return new Builder("DELETE", path);
+    }
+
+    public static Builder of(String method, String path) {
+        return new Builder(method, path);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path (or absolute URL) without the query string. */
+    public String path() {
+        return path;
+    }
+
+    public Map<String, String> query() {
+        return query;
+    }
+
+    /** The encoded query string, without {@code ?}; empty when there is none. */
+    public String queryString() {
+        return queryString;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    public String idempotencyKey() {
+        return headers.get("Idempotency-Key");
+    }
+
+    /**
+     * True when sending the request twice cannot do the work twice: every method but POST and PATCH, and a POST
+     * that carries an {@code Idempotency-Key}.
+     */
+    public boolean isIdempotent() {
+        return !("POST".equals(method) || "PATCH".equals(method)) || idempotencyKey() != null;
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(method, path);
+        b.query.putAll(query);
+        b.body = body;
+        b.contentType = contentType;
+        b.headers.putAll(headers);
+        b.budget = budget;
+        return b;
+    }
+
+    private static String buildQuery(Map<String, String> query) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+
+    public static final class Builder {
+        private final String method;
+        private final String path;
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private byte[] body;
+        private String contentType;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Budget budget = Budget.GENERAL;
+
+        Builder(String method, String path) {
+            this.method = Objects.requireNonNull(method, "method");
+            this.path = Objects.requireNonNull(path, "path");
+        }
+
+        /** Adds a query parameter; a null value is left out. */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.put(name, String.valueOf(value));
+            }
+            return this;
+        }
+
+        public Builder json(byte[] json) {
+            this.body = json;
+            this.contentType = "application/json";
+            return this;
+        }
+
+        public Builder body(byte[] bytes, String contentType) {
+            this.body = bytes;
+            this.contentType = contentType;
+            return this;
+        }
+
+        /** Adds a header; a null value is left out. */
+        public Builder header(String name, String value) {
+            if (value != null) {
+                headers.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder idempotencyKey(String key) {
+            return header("Idempotency-Key", key);
+        }
+
+        public Builder budget(Budget budget) {
+            this.budget = budget;
+            return this;
+        }
+
+        public ZendeskRequest build() {
+            return new ZendeskRequest(this);
+        }
+    }
+}

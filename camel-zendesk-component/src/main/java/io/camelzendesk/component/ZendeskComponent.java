@@ -1,0 +1,126 @@
+package io.camelzendesk.component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+import io.camelzendesk.client.ZendeskClient;
+
+/**
+ * The {@code zendesk:} component. Holds the shared {@link ZendeskConfiguration} (so routes stay short:
+ * {@code zendesk:tickets?operation=get}) and one {@link ZendeskClient} per account configuration, shared by the
+ * endpoints that use it and closed when the last of them stops.
+ */
+@Component("zendesk")
+public class ZendeskComponent extends DefaultComponent {
+
+    @Metadata(description = "The shared configuration; every option of it can also be set per endpoint.")
+    private ZendeskConfiguration configuration = new ZendeskConfiguration();
+
+    private final Map<String, SharedClient> clients = new HashMap<>();
+
+    private static final class SharedClient {
+        final ZendeskClient client;
+        final ZendeskHealthCheck healthCheck;
+        CustomFieldResolver customFields;
+        int users;
+
+        SharedClient(ZendeskClient client, ZendeskHealthCheck healthCheck) {
+            this.client = client;
+            this.healthCheck = healthCheck;
+        }
+    }
+
+    public ZendeskComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ZendeskResource resource = ZendeskResource.fromUri(remaining);
+        ZendeskEndpoint endpoint = new ZendeskEndpoint(uri, this, resource, configuration.copy());
+        setProperties(endpoint, parameters);
+        endpoint.validate();
+        return endpoint;
+    }
+
+    public ZendeskConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ZendeskConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The client for this configuration's account and settings, created on first use. */
+    synchronized ZendeskClient acquireClient(ZendeskConfiguration config) {
+        String key = ZendeskClientFactory.key(config);
+        SharedClient shared = clients.get(key);
+        if (shared == null || shared.client.isClosed()) {
+            ZendeskClient client = new ZendeskClient(ZendeskClientFactory.clientConfig(config));
+            ZendeskHealthCheck check = new ZendeskHealthCheck(client);
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                check.setCamelContext(getCamelContext());
+                registry.register(check);
+            }
+            shared = new SharedClient(client, check);
+            clients.put(key, shared);
+        }
+        shared.users++;
+        return shared.client;
+    }
+
+    /** The custom-field resolver (and its ticket-field cache) of a client's account. */
+    synchronized CustomFieldResolver customFields(ZendeskClient client, java.time.Duration ttl) {
+        for (SharedClient shared : clients.values()) {
+            if (shared.client == client) {
+                if (shared.customFields == null) {
+                    shared.customFields = new CustomFieldResolver(client, ttl);
+                }
+                return shared.customFields;
+            }
+        }
+        return new CustomFieldResolver(client, ttl);
+    }
+
+    /** An endpoint no longer uses the client; the last one closes it. */
+    synchronized void releaseClient(ZendeskClient client) {
+        clients.entrySet().removeIf(e -> {
+            SharedClient shared = e.getValue();
+            if (shared.client != client || --shared.users > 0) {
+                return false;
+            }
+            unregister(shared.healthCheck);
+            shared.client.close();
+            return true;
+        });
+    }
+
+    private void unregister(ZendeskHealthCheck check) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            registry.unregister(check);
+        }
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        for (SharedClient shared : clients.values()) {
+            unregister(shared.healthCheck);
+            shared.client.close();
+        }
+        clients.clear();
+        super.doStop();
+    }
+
+    /** For tests and tooling: the number of live clients. */
+    synchronized int clientCount() {
+        return clients.size();
+    }
+
+}

@@ -1,0 +1,343 @@
+package io.camelzendesk.component;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+import io.camelzendesk.client.ZendeskTokenProvider;
+
+/**
+ * The options shared by the component and its endpoints: set once on the component (connection, credentials,
+ * limits), overridden per endpoint where a route needs something else.
+ */
+@UriParams
+public class ZendeskConfiguration implements Cloneable {
+
+    // connection
+    @UriParam(label = "common", description = "The Zendesk subdomain: acme for https://acme.zendesk.com. Either"
+                                             + " subdomain or baseUrl is required.")
+    private String subdomain;
+    @UriParam(label = "common", description = "The full base URL, overriding subdomain (an emulator, a proxy):"
+                                             + " e.g. http://localhost:8089.")
+    private String baseUrl;
+
+    // credentials: exactly one of the four
+    @UriParam(label = "security", secret = true, description = "The email of the API token's user (with apiToken).")
+    private String email;
+    @UriParam(label = "security", secret = true, description = "An API token: Basic {email}/token:{apiToken}.")
+    private String apiToken;
+    @UriParam(label = "security", secret = true, description = "A static OAuth access token: Bearer {oauthToken}.")
+    private String oauthToken;
+    @UriParam(label = "security", secret = true, description = "OAuth client id for the client_credentials grant"
+                                                               + " (with clientSecret).")
+    private String clientId;
+    @UriParam(label = "security", secret = true, description = "OAuth client secret for the client_credentials"
+                                                               + " grant.")
+    private String clientSecret;
+    @UriParam(label = "security", defaultValue = "read write",
+              description = "The scope asked for with the client_credentials grant.")
+    private String oauthScope = "read write";
+    @UriParam(label = "security", description = "A bean supplying OAuth access tokens (authorization-code apps with"
+                                                + " rotating refresh tokens).")
+    private ZendeskTokenProvider tokenProvider;
+
+    // limits and retries
+    @UriParam(label = "advanced", defaultValue = "0", description = "Proactive cap on the account's API requests per"
+                                                                  + " minute, shared by every endpoint of the"
+                                                                  + " account in the JVM (0: follow only the budget"
+                                                                  + " the server reports in its rate-limit headers).")
+    private int requestsPerMinute;
+    @UriParam(label = "advanced", defaultValue = "5", description = "How many times a request is retried on 429, 5xx,"
+                                                                  + " connection failures and timeouts.")
+    private int maxRetries = 5;
+    @UriParam(label = "advanced", defaultValue = "5m", javaType = "java.time.Duration",
+              description = "The total time a request and its retries may take.")
+    private long retryDeadline = 300_000;
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration",
+              description = "TCP connect timeout.")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "How long to wait for a response.")
+    private long requestTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "4", description = "Threads that complete responses (parse bodies,"
+                                                                  + " continue routes); the I/O itself needs no"
+                                                                  + " thread per request.")
+    private int clientThreads = 4;
+
+    // producer
+    @UriParam(label = "producer", enums = "create,get,update,delete,list,search,createMany,updateMany,deleteMany,"
+                                          + "createOrUpdate,createOrUpdateMany,me,addComment,listComments,addTags,"
+                                          + "setTags,removeTags,updateTranslation,listActive,apply,applyAndSave,"
+                                          + "upload",
+              description = "The operation to perform (the CamelZendeskOperation header overrides it). Which ones a"
+                            + " resource supports is listed in the README.")
+    private String operation;
+    @UriParam(label = "producer", description = "The object id (the CamelZendeskId header overrides it).")
+    private Long id;
+    @UriParam(label = "producer", description = "The parent id: ticket of comments or of a macro apply, section of"
+                                              + " articles, category of sections.")
+    private Long parentId;
+    @UriParam(label = "producer", description = "The search query.")
+    private String query;
+    @UriParam(label = "producer", description = "Help Center locale (updateTranslation, article create).")
+    private String locale;
+    @UriParam(label = "producer", description = "Side-loads to include with list, search and get, e.g."
+                                              + " users,groups,organizations.")
+    private String include;
+    @UriParam(label = "producer", defaultValue = "100", description = "Items per page of list and search (max 100).")
+    private int pageSize = 100;
+    @UriParam(label = "producer", defaultValue = "0", description = "Stop a list or search after this many items"
+                                                                  + " (0: all).")
+    private long maxResults;
+    @UriParam(label = "producer", description = "A Simple expression evaluated per exchange for the Idempotency-Key"
+                                              + " of ticket creates, e.g. ${header.CamelMessageId} (the"
+                                              + " CamelZendeskIdempotencyKey header wins).")
+    private String idempotencyKey;
+    @UriParam(label = "producer", defaultValue = "false", description = "Ticket updates send safe_update with the"
+                                                                      + " updated_stamp read: a concurrent change"
+                                                                      + " fails with ZendeskConflictException.")
+    private boolean safeUpdate;
+    @UriParam(label = "producer", defaultValue = "false", description = "Ticket reads also give the custom fields by"
+                                                                      + " title in the"
+                                                                      + " CamelZendeskCustomFieldsByName header.")
+    private boolean customFieldsByName;
+    @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration",
+              description = "How long the ticket fields used to resolve custom fields by name are cached.")
+    private long ticketFieldsCacheTtl = 600_000;
+    @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration",
+              description = "How long a bulk operation waits for its job statuses to finish.")
+    private long bulkJobTimeout = 600_000;
+
+    public ZendeskConfiguration copy() {
+        try {
+            return (ZendeskConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getSubdomain() {
+        return subdomain;
+    }
+
+    public void setSubdomain(String subdomain) {
+        this.subdomain = subdomain;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getApiToken() {
+        return apiToken;
+    }
+
+    public void setApiToken(String apiToken) {
+        this.apiToken = apiToken;
+    }
+
+    public String getOauthToken() {
+        return oauthToken;
+    }
+
+    public void setOauthToken(String oauthToken) {
+        this.oauthToken = oauthToken;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getOauthScope() {
+        return oauthScope;
+    }
+
+    public void setOauthScope(String oauthScope) {
+        this.oauthScope = oauthScope;
+    }
+
+    public ZendeskTokenProvider getTokenProvider() {
+        return tokenProvider;
+    }
+
+    public void setTokenProvider(ZendeskTokenProvider tokenProvider) {
+        this.tokenProvider = tokenProvider;
+    }
+
+    public int getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    public void setRequestsPerMinute(int requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDeadline() {
+        return retryDeadline;
+    }
+
+    public void setRetryDeadline(long retryDeadline) {
+        this.retryDeadline = retryDeadline;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getClientThreads() {
+        return clientThreads;
+    }
+
+    public void setClientThreads(int clientThreads) {
+        this.clientThreads = clientThreads;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Long getParentId() {
+        return parentId;
+    }
+
+    public void setParentId(Long parentId) {
+        this.parentId = parentId;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public void setLocale(String locale) {
+        this.locale = locale;
+    }
+
+    public String getInclude() {
+        return include;
+    }
+
+    public void setInclude(String include) {
+        this.include = include;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public long getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(long maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public void setIdempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    public boolean isSafeUpdate() {
+        return safeUpdate;
+    }
+
+    public void setSafeUpdate(boolean safeUpdate) {
+        this.safeUpdate = safeUpdate;
+    }
+
+    public boolean isCustomFieldsByName() {
+        return customFieldsByName;
+    }
+
+    public void setCustomFieldsByName(boolean customFieldsByName) {
+        this.customFieldsByName = customFieldsByName;
+    }
+
+    public long getTicketFieldsCacheTtl() {
+        return ticketFieldsCacheTtl;
+    }
+
+    public void setTicketFieldsCacheTtl(long ticketFieldsCacheTtl) {
+        this.ticketFieldsCacheTtl = ticketFieldsCacheTtl;
+    }
+
+    public long getBulkJobTimeout() {
+        return bulkJobTimeout;
+    }
+
+    public void setBulkJobTimeout(long bulkJobTimeout) {
+        this.bulkJobTimeout = bulkJobTimeout;
+    }
+}

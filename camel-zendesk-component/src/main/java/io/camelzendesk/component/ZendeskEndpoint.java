@@ -1,0 +1,120 @@
+package io.camelzendesk.component;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+import io.camelzendesk.client.ZendeskClient;
+
+/**
+ * Zendesk: tickets, users, organizations, groups, Help Center, macros, tags and ticket fields, with retries on rate
+ * limits, cursor pagination, custom fields by name; incremental export and webhook consumers.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "zendesk", title = "Zendesk", syntax = "zendesk:resource",
+             category = { Category.SAAS, Category.API }, headersClass = ZendeskConstants.class)
+public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    @UriPath(enums = "tickets,users,organizations,groups,articles,sections,categories,macros,tags,ticket_fields,"
+                     + "uploads,ticket_events",
+             description = "The Zendesk resource.")
+    @Metadata(required = true)
+    private String resource;
+
+    @UriParam
+    private ZendeskConfiguration configuration;
+
+    private final ZendeskResource zendeskResource;
+    private ZendeskClient client;
+
+    public ZendeskEndpoint(String uri, ZendeskComponent component, ZendeskResource resource,
+                           ZendeskConfiguration configuration) {
+        super(uri, component);
+        this.zendeskResource = resource;
+        this.resource = resource.uriName();
+        this.configuration = configuration;
+    }
+
+    /** Fails at endpoint creation, naming the option, when the configuration cannot work. */
+    void validate() {
+        ZendeskClientFactory.validate(configuration);
+        if (configuration.getOperation() != null) {
+            zendeskResource.check(ZendeskResource.operation(configuration.getOperation()));
+        }
+        if (configuration.getPageSize() < 1 || configuration.getPageSize() > 100) {
+            throw new IllegalArgumentException(
+                    "Option pageSize must be between 1 and 100, was " + configuration.getPageSize());
+        }
+    }
+
+    @Override
+    public ZendeskComponent getComponent() {
+        return (ZendeskComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        if (zendeskResource.operations().isEmpty()) {
+            throw new IllegalArgumentException("Resource '" + resource + "' has no producer operations");
+        }
+        return new ZendeskProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new UnsupportedOperationException("The Zendesk consumers are not available yet");
+    }
+
+    /** The shared client of this endpoint's account; acquired when the first producer or consumer starts. */
+    synchronized ZendeskClient client() {
+        if (client == null || client.isClosed()) {
+            client = getComponent().acquireClient(configuration);
+        }
+        return client;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (client != null) {
+            getComponent().releaseClient(client);
+            client = null;
+        }
+        super.doStop();
+    }
+
+    public ZendeskResource getZendeskResource() {
+        return zendeskResource;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public ZendeskConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ZendeskConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return ZendeskClientFactory.baseUrl(configuration);
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
+    }
+}

@@ -1,0 +1,50 @@
+package io.camelzendesk.component;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+import io.camelzendesk.client.ZendeskApiException;
+import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.client.ZendeskException;
+
+/**
+ * Readiness of one Zendesk account: {@code GET /api/v2/users/me} answers. DOWN with the status and Zendesk's error
+ * on 401/403 (credentials, scopes), on other errors, or when Zendesk cannot be reached.
+ */
+public class ZendeskHealthCheck extends AbstractHealthCheck {
+
+    private final ZendeskClient client;
+
+    public ZendeskHealthCheck(ZendeskClient client) {
+        super("camel", "zendesk-" + client.config().baseUrl().getHost()
+                       + (client.config().baseUrl().getPort() > 0 ? "-" + client.config().baseUrl().getPort() : ""));
+        this.client = client;
+        setEnabled(true);
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("baseUrl", client.config().baseUrl().toString());
+        builder.detail("requests", client.metrics().requests());
+        builder.detail("rateLimited", client.metrics().rateLimited());
+        try {
+            client.getJson("/api/v2/users/me");
+            builder.up();
+        } catch (ZendeskApiException e) {
+            builder.detail("http.status", e.getStatus());
+            if (e.getError() != null) {
+                builder.detail("zendesk.error", e.getError());
+            }
+            builder.message(e.getMessage()).error(e).down();
+        } catch (ZendeskException e) {
+            builder.message("Zendesk unreachable: " + e.getMessage()).error(e).down();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.camelzendesk.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+
+/**
+ * A Zendesk object, held as the fields Zendesk sent (or the caller set), in order. Typed accessors read and write
+ * those fields, so:
+ * <ul>
+ * <li>every field is kept, known to this class or not: a read-modify-write loses nothing;</li>
+ * <li>only the fields that were set are serialized: an update of {@code {status: solved}} touches nothing else,
+ * and a field set to {@code null} is sent as {@code null} (how Zendesk clears a value).</li>
+ * </ul>
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+public abstract class ZendeskObject {
+
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    /** All fields, as Zendesk names them ({@code requester_id}, ...), in order. Live: changes write through. */
+    @JsonAnyGetter
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    /** Sets a field by its Zendesk name; {@code null} is kept (and sent) as null. */
+    @JsonAnySetter
+    public ZendeskObject set(String name, Object value) {
+        fields.put(name, value);
+        return this;
+    }
+
+    public Object get(String name) {
+        return fields.get(name);
+    }
+
+    public boolean has(String name) {
+        return fields.containsKey(name);
+    }
+
+    public Object remove(String name) {
+        return fields.remove(name);
+    }
+
+    public Long getId() {
+        return getLong("id");
+    }
+
+    public void setId(Long id) {
+        set("id", id);
+    }
+
+    public String getUrl() {
+        return getString("url");
+    }
+
+    public Instant getCreatedAt() {
+        return getInstant("created_at");
+    }
+
+    public Instant getUpdatedAt() {
+        return getInstant("updated_at");
+    }
+
+    protected String getString(String name) {
+        Object v = fields.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    protected Long getLong(String name) {
+        Object v = fields.get(name);
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        if (v instanceof String s && !s.isEmpty()) {
+            return Long.parseLong(s);
+        }
+        return null;
+    }
+
+    protected Boolean getBoolean(String name) {
+        Object v = fields.get(name);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return v == null ? null : Boolean.valueOf(v.toString());
+    }
+
+    protected Instant getInstant(String name) {
+        Object v = fields.get(name);
+        if (v instanceof Instant i) {
+            return i;
+        }
+        return v == null ? null : Instant.parse(v.toString());
+    }
+
+    protected void setInstant(String name, Instant value) {
+        set(name, value == null ? null : value.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    protected List<String> getStrings(String name) {
+        Object v = fields.get(name);
+        if (v == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : (Collection<Object>) v) {
+            out.add(o == null ? null : o.toString());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    protected List<Long> getLongs(String name) {
+        Object v = fields.get(name);
+        if (v == null) {
+            return null;
+        }
+        List<Long> out = new ArrayList<>();
+        for (Object o : (Collection<Object>) v) {
+            out.add(o == null ? null : ((Number) o).longValue());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> getMap(String name) {
+        return (Map<String, Object>) fields.get(name);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && fields.equals(((ZendeskObject) o).fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(getClass(), fields);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + fields;
+    }
+}
