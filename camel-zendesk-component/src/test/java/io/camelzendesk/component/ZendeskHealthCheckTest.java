@@ -1,0 +1,98 @@
+package io.camelzendesk.component;
+
+import java.util.Collection;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camelzendesk.test.LogCapture;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Readiness of the account through Camel's health-check API. */
+class ZendeskHealthCheckTest {
+
+    private static final String TOKEN = "health-secret-token";
+
+    @RegisterExtension
+    WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private CamelContext context;
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    private HealthCheck.Result zendeskReadiness() throws Exception {
+        return zendeskReadiness(wm.baseUrl());
+    }
+
+    private HealthCheck.Result zendeskReadiness(String baseUrl) throws Exception {
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:me").to("zendesk:users?operation=me&maxRetries=0&baseUrl=" + baseUrl
+                                     + "&email=agent@example.com&apiToken=" + TOKEN);
+            }
+        });
+        context.start();
+        Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
+        return results.stream().filter(r -> r.getCheck().getId().startsWith("zendesk-")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void upWhenUsersMeAnswers() throws Exception {
+        wm.stubFor(get("/api/v2/users/me").willReturn(okJson("{\"user\":{\"id\":1,\"role\":\"admin\"}}")));
+        HealthCheck.Result result = zendeskReadiness();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("baseUrl", wm.baseUrl());
+    }
+
+    @Test
+    void downWithStatusAndZendeskErrorOn401() throws Exception {
+        wm.stubFor(get("/api/v2/users/me").willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":\"Couldn't authenticate you\"}")));
+        try (LogCapture log = LogCapture.capture()) {
+            HealthCheck.Result result = zendeskReadiness();
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+            Map<String, Object> details = result.getDetails();
+            assertThat(details).containsEntry("http.status", 401).containsEntry("zendesk.error",
+                    "Couldn't authenticate you");
+            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("401"));
+            assertThat(result.getMessage().orElse("") + log.text()).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void downWhen403MeansAMissingScope() throws Exception {
+        wm.stubFor(get("/api/v2/users/me").willReturn(aResponse().withStatus(403)
+                .withBody("{\"error\":\"Forbidden\",\"description\":\"You do not have access to this page.\"}")));
+        HealthCheck.Result result = zendeskReadiness();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getDetails()).containsEntry("http.status", 403);
+    }
+
+    @Test
+    void downWhenUnreachable() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        HealthCheck.Result result = zendeskReadiness("http://127.0.0.1:" + closedPort);
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("unreachable"));
+    }
+}
