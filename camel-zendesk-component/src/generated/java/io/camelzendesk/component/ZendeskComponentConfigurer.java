@@ -51,11 +51,19 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "customfieldsbyname":
         case "customFieldsByName": getOrCreateConfiguration(target).setCustomFieldsByName(property(camelContext, boolean.class, value)); return true;
+        case "dedupewindow":
+        case "dedupeWindow": getOrCreateConfiguration(target).setDedupeWindow(property(camelContext, int.class, value)); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
+        case "excludedeleted":
+        case "excludeDeleted": getOrCreateConfiguration(target).setExcludeDeleted(property(camelContext, boolean.class, value)); return true;
+        case "highvolume":
+        case "highVolume": getOrCreateConfiguration(target).setHighVolume(property(camelContext, boolean.class, value)); return true;
         case "id": getOrCreateConfiguration(target).setId(property(camelContext, java.lang.Long.class, value)); return true;
         case "idempotencykey":
         case "idempotencyKey": getOrCreateConfiguration(target).setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
         case "include": getOrCreateConfiguration(target).setInclude(property(camelContext, java.lang.String.class, value)); return true;
+        case "incrementalrequestsperminute":
+        case "incrementalRequestsPerMinute": getOrCreateConfiguration(target).setIncrementalRequestsPerMinute(property(camelContext, java.lang.Integer.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "locale": getOrCreateConfiguration(target).setLocale(property(camelContext, java.lang.String.class, value)); return true;
@@ -68,10 +76,14 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthtoken":
         case "oauthToken": getOrCreateConfiguration(target).setOauthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "pageaslist":
+        case "pageAsList": getOrCreateConfiguration(target).setPageAsList(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "parentid":
         case "parentId": getOrCreateConfiguration(target).setParentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "perpage":
+        case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, int.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -81,6 +93,16 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryDeadline": getOrCreateConfiguration(target).setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "safeupdate":
         case "safeUpdate": getOrCreateConfiguration(target).setSafeUpdate(property(camelContext, boolean.class, value)); return true;
+        case "starttime":
+        case "startTime": getOrCreateConfiguration(target).setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "stateinmemory":
+        case "stateInMemory": getOrCreateConfiguration(target).setStateInMemory(property(camelContext, boolean.class, value)); return true;
+        case "statekey":
+        case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subdomain": getOrCreateConfiguration(target).setSubdomain(property(camelContext, java.lang.String.class, value)); return true;
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": getOrCreateConfiguration(target).setTicketFieldsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -114,11 +136,19 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "customfieldsbyname":
         case "customFieldsByName": return boolean.class;
+        case "dedupewindow":
+        case "dedupeWindow": return int.class;
         case "email": return java.lang.String.class;
+        case "excludedeleted":
+        case "excludeDeleted": return boolean.class;
+        case "highvolume":
+        case "highVolume": return boolean.class;
         case "id": return java.lang.Long.class;
         case "idempotencykey":
         case "idempotencyKey": return java.lang.String.class;
         case "include": return java.lang.String.class;
+        case "incrementalrequestsperminute":
+        case "incrementalRequestsPerMinute": return java.lang.Integer.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "locale": return java.lang.String.class;
@@ -131,10 +161,14 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthtoken":
         case "oauthToken": return java.lang.String.class;
         case "operation": return java.lang.String.class;
+        case "pageaslist":
+        case "pageAsList": return boolean.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "parentid":
         case "parentId": return java.lang.Long.class;
+        case "perpage":
+        case "perPage": return int.class;
         case "query": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
@@ -144,6 +178,16 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryDeadline": return long.class;
         case "safeupdate":
         case "safeUpdate": return boolean.class;
+        case "starttime":
+        case "startTime": return java.lang.String.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
+        case "stateinmemory":
+        case "stateInMemory": return boolean.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "subdomain": return java.lang.String.class;
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": return long.class;
@@ -178,11 +222,19 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "customfieldsbyname":
         case "customFieldsByName": return getOrCreateConfiguration(target).isCustomFieldsByName();
+        case "dedupewindow":
+        case "dedupeWindow": return getOrCreateConfiguration(target).getDedupeWindow();
         case "email": return getOrCreateConfiguration(target).getEmail();
+        case "excludedeleted":
+        case "excludeDeleted": return getOrCreateConfiguration(target).isExcludeDeleted();
+        case "highvolume":
+        case "highVolume": return getOrCreateConfiguration(target).isHighVolume();
         case "id": return getOrCreateConfiguration(target).getId();
         case "idempotencykey":
         case "idempotencyKey": return getOrCreateConfiguration(target).getIdempotencyKey();
         case "include": return getOrCreateConfiguration(target).getInclude();
+        case "incrementalrequestsperminute":
+        case "incrementalRequestsPerMinute": return getOrCreateConfiguration(target).getIncrementalRequestsPerMinute();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "locale": return getOrCreateConfiguration(target).getLocale();
@@ -195,10 +247,14 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthtoken":
         case "oauthToken": return getOrCreateConfiguration(target).getOauthToken();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "pageaslist":
+        case "pageAsList": return getOrCreateConfiguration(target).isPageAsList();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "parentid":
         case "parentId": return getOrCreateConfiguration(target).getParentId();
+        case "perpage":
+        case "perPage": return getOrCreateConfiguration(target).getPerPage();
         case "query": return getOrCreateConfiguration(target).getQuery();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
@@ -208,11 +264,30 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryDeadline": return getOrCreateConfiguration(target).getRetryDeadline();
         case "safeupdate":
         case "safeUpdate": return getOrCreateConfiguration(target).isSafeUpdate();
+        case "starttime":
+        case "startTime": return getOrCreateConfiguration(target).getStartTime();
+        case "statedirectory":
+        case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
+        case "stateinmemory":
+        case "stateInMemory": return getOrCreateConfiguration(target).isStateInMemory();
+        case "statekey":
+        case "stateKey": return getOrCreateConfiguration(target).getStateKey();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "subdomain": return getOrCreateConfiguration(target).getSubdomain();
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": return getOrCreateConfiguration(target).getTicketFieldsCacheTtl();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

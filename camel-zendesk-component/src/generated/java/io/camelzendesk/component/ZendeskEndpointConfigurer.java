@@ -47,17 +47,25 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "customfieldsbyname":
         case "customFieldsByName": target.getConfiguration().setCustomFieldsByName(property(camelContext, boolean.class, value)); return true;
+        case "dedupewindow":
+        case "dedupeWindow": target.getConfiguration().setDedupeWindow(property(camelContext, int.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "excludedeleted":
+        case "excludeDeleted": target.getConfiguration().setExcludeDeleted(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "highvolume":
+        case "highVolume": target.getConfiguration().setHighVolume(property(camelContext, boolean.class, value)); return true;
         case "id": target.getConfiguration().setId(property(camelContext, java.lang.Long.class, value)); return true;
         case "idempotencykey":
         case "idempotencyKey": target.getConfiguration().setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
         case "include": target.getConfiguration().setInclude(property(camelContext, java.lang.String.class, value)); return true;
+        case "incrementalrequestsperminute":
+        case "incrementalRequestsPerMinute": target.getConfiguration().setIncrementalRequestsPerMinute(property(camelContext, java.lang.Integer.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -72,10 +80,14 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthtoken":
         case "oauthToken": target.getConfiguration().setOauthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "pageaslist":
+        case "pageAsList": target.getConfiguration().setPageAsList(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "parentid":
         case "parentId": target.getConfiguration().setParentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "perpage":
+        case "perPage": target.getConfiguration().setPerPage(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
@@ -100,6 +112,16 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "starttime":
+        case "startTime": target.getConfiguration().setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": target.getConfiguration().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "stateinmemory":
+        case "stateInMemory": target.getConfiguration().setStateInMemory(property(camelContext, boolean.class, value)); return true;
+        case "statekey":
+        case "stateKey": target.getConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subdomain": target.getConfiguration().setSubdomain(property(camelContext, java.lang.String.class, value)); return true;
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": target.getConfiguration().setTicketFieldsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -140,17 +162,25 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return long.class;
         case "customfieldsbyname":
         case "customFieldsByName": return boolean.class;
+        case "dedupewindow":
+        case "dedupeWindow": return int.class;
         case "delay": return long.class;
         case "email": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "excludedeleted":
+        case "excludeDeleted": return boolean.class;
         case "greedy": return boolean.class;
+        case "highvolume":
+        case "highVolume": return boolean.class;
         case "id": return java.lang.Long.class;
         case "idempotencykey":
         case "idempotencyKey": return java.lang.String.class;
         case "include": return java.lang.String.class;
+        case "incrementalrequestsperminute":
+        case "incrementalRequestsPerMinute": return java.lang.Integer.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -165,10 +195,14 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthtoken":
         case "oauthToken": return java.lang.String.class;
         case "operation": return java.lang.String.class;
+        case "pageaslist":
+        case "pageAsList": return boolean.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "parentid":
         case "parentId": return java.lang.Long.class;
+        case "perpage":
+        case "perPage": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
@@ -193,6 +227,16 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "starttime":
+        case "startTime": return java.lang.String.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
+        case "stateinmemory":
+        case "stateInMemory": return boolean.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "subdomain": return java.lang.String.class;
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": return long.class;
@@ -234,17 +278,25 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "customfieldsbyname":
         case "customFieldsByName": return target.getConfiguration().isCustomFieldsByName();
+        case "dedupewindow":
+        case "dedupeWindow": return target.getConfiguration().getDedupeWindow();
         case "delay": return target.getDelay();
         case "email": return target.getConfiguration().getEmail();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "excludedeleted":
+        case "excludeDeleted": return target.getConfiguration().isExcludeDeleted();
         case "greedy": return target.isGreedy();
+        case "highvolume":
+        case "highVolume": return target.getConfiguration().isHighVolume();
         case "id": return target.getConfiguration().getId();
         case "idempotencykey":
         case "idempotencyKey": return target.getConfiguration().getIdempotencyKey();
         case "include": return target.getConfiguration().getInclude();
+        case "incrementalrequestsperminute":
+        case "incrementalRequestsPerMinute": return target.getConfiguration().getIncrementalRequestsPerMinute();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
@@ -259,10 +311,14 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthtoken":
         case "oauthToken": return target.getConfiguration().getOauthToken();
         case "operation": return target.getConfiguration().getOperation();
+        case "pageaslist":
+        case "pageAsList": return target.getConfiguration().isPageAsList();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "parentid":
         case "parentId": return target.getConfiguration().getParentId();
+        case "perpage":
+        case "perPage": return target.getConfiguration().getPerPage();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getConfiguration().getQuery();
@@ -287,6 +343,16 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "starttime":
+        case "startTime": return target.getConfiguration().getStartTime();
+        case "statedirectory":
+        case "stateDirectory": return target.getConfiguration().getStateDirectory();
+        case "stateinmemory":
+        case "stateInMemory": return target.getConfiguration().isStateInMemory();
+        case "statekey":
+        case "stateKey": return target.getConfiguration().getStateKey();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "subdomain": return target.getConfiguration().getSubdomain();
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": return target.getConfiguration().getTicketFieldsCacheTtl();
@@ -305,6 +371,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(60);
         props.add("apiToken");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -36,14 +36,18 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("clientThreads");
         props.add("connectTimeout");
         props.add("customFieldsByName");
+        props.add("dedupeWindow");
         props.add("delay");
         props.add("email");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("excludeDeleted");
         props.add("greedy");
+        props.add("highVolume");
         props.add("id");
         props.add("idempotencyKey");
         props.add("include");
+        props.add("incrementalRequestsPerMinute");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("locale");
@@ -52,8 +56,10 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("oauthScope");
         props.add("oauthToken");
         props.add("operation");
+        props.add("pageAsList");
         props.add("pageSize");
         props.add("parentId");
+        props.add("perPage");
         props.add("pollStrategy");
         props.add("query");
         props.add("repeatCount");
@@ -68,6 +74,11 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("startScheduler");
+        props.add("startTime");
+        props.add("stateDirectory");
+        props.add("stateInMemory");
+        props.add("stateKey");
+        props.add("stateRepository");
         props.add("subdomain");
         props.add("ticketFieldsCacheTtl");
         props.add("timeUnit");

@@ -82,8 +82,8 @@ public class ZendeskConfiguration implements Cloneable {
     private String query;
     @UriParam(label = "producer", description = "Help Center locale (updateTranslation, article create).")
     private String locale;
-    @UriParam(label = "producer", description = "Side-loads to include with list, search and get, e.g."
-                                              + " users,groups,organizations.")
+    @UriParam(label = "common", description = "Side-loads to include with list and search (producer) or with the"
+                                            + " export (consumer), e.g. users,groups,organizations.")
     private String include;
     @UriParam(label = "producer", defaultValue = "100", description = "Items per page of list and search (max 100).")
     private int pageSize = 100;
@@ -108,6 +108,44 @@ public class ZendeskConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration",
               description = "How long a bulk operation waits for its job statuses to finish.")
     private long bulkJobTimeout = 600_000;
+
+    // incremental export consumer
+    @UriParam(label = "consumer", description = "Where a consumer with no stored position starts: ISO-8601"
+                                              + " (2024-01-31T00:00:00Z or 2024-01-31) or epoch seconds; 0 exports"
+                                              + " everything (a backfill). Without it and without a stored position"
+                                              + " the consumer starts from now.")
+    private String startTime;
+    @UriParam(label = "consumer", defaultValue = "false", description = "Leave deleted tickets out of the export.")
+    private boolean excludeDeleted;
+    @UriParam(label = "consumer", defaultValue = "1000", description = "Records per export page (max 1000).")
+    private int perPage = 1000;
+    @UriParam(label = "consumer", defaultValue = "false", description = "The account has the High Volume add-on:"
+                                                                      + " 30 export requests per minute instead of 10.")
+    private boolean highVolume;
+    @UriParam(label = "consumer,advanced", description = "Export requests per minute (default 10, or 30 with"
+                                                       + " highVolume; 0: no proactive pacing, only what the server"
+                                                       + " reports).")
+    private Integer incrementalRequestsPerMinute;
+    @UriParam(label = "consumer", description = "Where the export position is kept (a"
+                                              + " StateRepository<String, String> bean, e.g. JDBC for a cluster);"
+                                              + " default: a file in stateDirectory.")
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer", defaultValue = ".zendesk-state", description = "Directory of the default file"
+                                                                               + " state repository.")
+    private String stateDirectory = ".zendesk-state";
+    @UriParam(label = "consumer", defaultValue = "false", description = "Keep the position in memory only: every"
+                                                                      + " start begins again from startTime.")
+    private boolean stateInMemory;
+    @UriParam(label = "consumer", description = "The key of the position in the state repository (default: account"
+                                              + " host/resource/route id).")
+    private String stateKey;
+    @UriParam(label = "consumer", defaultValue = "false", description = "One exchange per page, the body a List of"
+                                                                      + " records, instead of one per record.")
+    private boolean pageAsList;
+    @UriParam(label = "consumer", defaultValue = "10000", description = "How many recent (id, timestamp) pairs are"
+                                                                      + " remembered, with the position, to suppress"
+                                                                      + " duplicates.")
+    private int dedupeWindow = 10_000;
 
     public ZendeskConfiguration copy() {
         try {
@@ -339,5 +377,93 @@ public class ZendeskConfiguration implements Cloneable {
 
     public void setBulkJobTimeout(long bulkJobTimeout) {
         this.bulkJobTimeout = bulkJobTimeout;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(String startTime) {
+        this.startTime = startTime;
+    }
+
+    public boolean isExcludeDeleted() {
+        return excludeDeleted;
+    }
+
+    public void setExcludeDeleted(boolean excludeDeleted) {
+        this.excludeDeleted = excludeDeleted;
+    }
+
+    public int getPerPage() {
+        return perPage;
+    }
+
+    public void setPerPage(int perPage) {
+        this.perPage = perPage;
+    }
+
+    public boolean isHighVolume() {
+        return highVolume;
+    }
+
+    public void setHighVolume(boolean highVolume) {
+        this.highVolume = highVolume;
+    }
+
+    public Integer getIncrementalRequestsPerMinute() {
+        return incrementalRequestsPerMinute;
+    }
+
+    public void setIncrementalRequestsPerMinute(Integer incrementalRequestsPerMinute) {
+        this.incrementalRequestsPerMinute = incrementalRequestsPerMinute;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    public boolean isStateInMemory() {
+        return stateInMemory;
+    }
+
+    public void setStateInMemory(boolean stateInMemory) {
+        this.stateInMemory = stateInMemory;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public boolean isPageAsList() {
+        return pageAsList;
+    }
+
+    public void setPageAsList(boolean pageAsList) {
+        this.pageAsList = pageAsList;
+    }
+
+    public int getDedupeWindow() {
+        return dedupeWindow;
+    }
+
+    public void setDedupeWindow(int dedupeWindow) {
+        this.dedupeWindow = dedupeWindow;
     }
 }

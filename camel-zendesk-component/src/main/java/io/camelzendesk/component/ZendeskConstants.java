@@ -9,8 +9,8 @@ public final class ZendeskConstants {
               javaType = "String")
     public static final String OPERATION = "CamelZendeskOperation";
 
-    @Metadata(label = "producer", description = "The id of the object (ticket, user, article, macro, ...);"
-                                                + " overrides the id option.",
+    @Metadata(description = "The id of the object (ticket, user, article, macro, ...): producer, overrides the id"
+                            + " option; consumer, the id of the record.",
               javaType = "Long")
     public static final String ID = "CamelZendeskId";
 
@@ -56,9 +56,10 @@ public final class ZendeskConstants {
     @Metadata(label = "producer", description = "Out: the HTTP status Zendesk answered.", javaType = "Integer")
     public static final String RESPONSE_CODE = "CamelZendeskResponseCode";
 
-    @Metadata(label = "producer", description = "Out (list, search, get with include=): the side-loaded objects by"
-                                                + " side-load name and id, e.g. users -> {id -> user}. For a list it"
-                                                + " grows as pages are read.",
+    @Metadata(description = "The side-loaded objects (include=) by side-load name and id, e.g. users -> {id -> user}."
+                            + " Producer list/search: grows as pages are read. Consumer: the objects the record"
+                            + " references (requester, assignee, organization, group, ...), or all of the page"
+                            + " with pageAsList.",
               javaType = "java.util.Map<String, java.util.Map<Object, java.util.Map<String, Object>>>")
     public static final String SIDELOADS = "CamelZendeskSideloads";
 
@@ -71,6 +72,22 @@ public final class ZendeskConstants {
                                                 + " of at most 100 items.",
               javaType = "java.util.List<io.camelzendesk.model.JobStatus>")
     public static final String JOB_STATUSES = "CamelZendeskJobStatuses";
+
+    @Metadata(label = "consumer", description = "The resource of the exported record (tickets, users, ...).",
+              javaType = "String")
+    public static final String RESOURCE = "CamelZendeskResource";
+
+    @Metadata(label = "consumer", description = "The record's updated_at (ISO-8601).", javaType = "String")
+    public static final String UPDATED_AT = "CamelZendeskUpdatedAt";
+
+    @Metadata(label = "consumer", description = "The record's generated_timestamp (epoch seconds; tickets and users).",
+              javaType = "Long")
+    public static final String GENERATED_TIMESTAMP = "CamelZendeskGeneratedTimestamp";
+
+    @Metadata(label = "consumer", description = "The export position of the page the record came from (cursor or"
+                                                + " start_time).",
+              javaType = "String")
+    public static final String POSITION = "CamelZendeskPosition";
 
     private ZendeskConstants() {
     }

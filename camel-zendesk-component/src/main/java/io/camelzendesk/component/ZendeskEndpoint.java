@@ -39,6 +39,8 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         this.zendeskResource = resource;
         this.resource = resource.uriName();
         this.configuration = configuration;
+        // Zendesk's export budget is 10 requests a minute: poll once a minute unless told otherwise
+        setDelay(60_000);
     }
 
     /** Fails at endpoint creation, naming the option, when the configuration cannot work. */
@@ -46,6 +48,13 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         ZendeskClientFactory.validate(configuration);
         if (configuration.getOperation() != null) {
             zendeskResource.check(ZendeskResource.operation(configuration.getOperation()));
+        }
+        if (configuration.getStartTime() != null) {
+            ZendeskExportConsumer.parseStartTime(configuration.getStartTime());
+        }
+        if (configuration.getPerPage() < 1 || configuration.getPerPage() > 1000) {
+            throw new IllegalArgumentException(
+                    "Option perPage must be between 1 and 1000, was " + configuration.getPerPage());
         }
         if (configuration.getPageSize() < 1 || configuration.getPageSize() > 100) {
             throw new IllegalArgumentException(
@@ -68,7 +77,13 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("The Zendesk consumers are not available yet");
+        if (zendeskResource.export() == ZendeskResource.Export.NONE) {
+            throw new IllegalArgumentException("Resource '" + resource + "' cannot be consumed: the incremental export"
+                                               + " covers tickets, users, organizations, ticket_events and articles");
+        }
+        ZendeskExportConsumer consumer = new ZendeskExportConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** The shared client of this endpoint's account; acquired when the first producer or consumer starts. */

@@ -1,0 +1,453 @@
+package io.camelzendesk.component;
+
+import java.io.File;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelzendesk.client.Budget;
+import io.camelzendesk.client.Page;
+import io.camelzendesk.client.PageReader;
+import io.camelzendesk.client.ZendeskApiException;
+import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.client.ZendeskRequest;
+import io.camelzendesk.model.ZendeskObject;
+
+/**
+ * Polls Zendesk's Incremental Export (cursor-based for tickets and users, time-based for organizations,
+ * ticket_events and Help Center articles), at least once and resumable: the position is stored only after every
+ * exchange of a page completed, so a failure leaves it where it was and the page is read again on the next poll.
+ * Greedy: while the export has more, the next page is fetched at once, paced by the export budget.
+ */
+public class ZendeskExportConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZendeskExportConsumer.class);
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+    /** Side-load name for the record fields that reference it ({@code requester_id} -> users). */
+    private static final Map<String, String> REFERENCES = Map.ofEntries(
+            Map.entry("requester", "users"), Map.entry("submitter", "users"), Map.entry("assignee", "users"),
+            Map.entry("collaborator", "users"), Map.entry("follower", "users"), Map.entry("author", "users"),
+            Map.entry("updater", "users"), Map.entry("organization", "organizations"), Map.entry("group", "groups"),
+            Map.entry("brand", "brands"), Map.entry("ticket", "tickets"));
+
+    private final ZendeskEndpoint endpoint;
+    private final ZendeskResource resource;
+    private final ZendeskConfiguration config;
+    private final PageReader<? extends ZendeskObject> reader;
+    private ZendeskClient client;
+    private StateRepository<String, String> state;
+    private boolean ownsState;
+    private String stateKey;
+    private ZendeskExportHealthCheck healthCheck;
+    private final ExportProgress progress = new ExportProgress();
+
+    public ZendeskExportConsumer(ZendeskEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.resource = endpoint.getZendeskResource();
+        this.config = endpoint.getConfiguration();
+        this.reader = new PageReader<>(resource.plural(), resource.modelType(), config.getInclude() != null);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        client = endpoint.client();
+        state = config.getStateRepository();
+        if (state == null) {
+            state = config.isStateInMemory() ? new MemoryStateRepository()
+                    : FileStateRepository.fileStateRepository(new File(config.getStateDirectory(), "zendesk-positions.dat"));
+            ownsState = true;
+        }
+        ServiceHelper.startService(state);
+        stateKey = config.getStateKey() != null ? config.getStateKey()
+                : client.config().baseUrl().getAuthority() + "/" + resource.uriName() + "/" + getRouteId();
+        healthCheck = new ZendeskExportHealthCheck(this);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        if (registry != null) {
+            healthCheck.setCamelContext(getEndpoint().getCamelContext());
+            registry.register(healthCheck);
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        if (registry != null && healthCheck != null) {
+            registry.unregister(healthCheck);
+        }
+        if (ownsState) {
+            ServiceHelper.stopService(state);
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        progress.pollStarted();
+        try {
+            int processed = exportPages();
+            progress.pollSucceeded();
+            return processed;
+        } catch (Exception e) {
+            progress.pollFailed(e);
+            throw e;
+        }
+    }
+
+    private int exportPages() throws Exception {
+        ExportPosition position = loadPosition();
+        int processed = 0;
+        while (isRunAllowed()) {
+            Page<? extends ZendeskObject> page;
+            try {
+                page = client.execute(request(position), reader).body();
+            } catch (ZendeskApiException e) {
+                if (isTooRecent(e)) {
+                    LOG.debug("Zendesk {} export: start_time {} is too recent, no new data", resource, position.startTime);
+                    return processed;
+                }
+                throw e;
+            }
+            ExportPosition next = position.copy();
+            int delivered = deliver(page, position, next);
+            if (delivered < 0) {
+                // the route failed: what was processed is remembered (so it is not delivered again), the position
+                // stays, and the page is read again on the next poll
+                next.recordTime = position.recordTime;
+                state.setState(stateKey, next.toJson());
+                return processed;
+            }
+            processed += delivered;
+            boolean endOfStream = advance(next, position, page);
+            state.setState(stateKey, next.toJson());
+            position = next;
+            progress.page(delivered, next, client.metrics().waitedMillis(), resource, endOfStream);
+            if (endOfStream) {
+                break;
+            }
+        }
+        return processed;
+    }
+
+    /** Moves the position past the page; returns whether the export has reached its end for now. */
+    private boolean advance(ExportPosition next, ExportPosition previous, Page<?> page) {
+        boolean endOfStream;
+        if (resource.export() == ZendeskResource.Export.CURSOR) {
+            if (page.afterCursor() != null) {
+                next.cursor = page.afterCursor();
+            }
+            endOfStream = page.endOfStream() == null || page.endOfStream() || page.afterCursor() == null;
+        } else {
+            endOfStream = page.endOfStream() != null ? page.endOfStream()
+                    : page.items().size() < config.getPerPage();
+            long end = page.endTime() != null ? page.endTime() : previous.startTime;
+            // a page of items that all share one timestamp ends where it started: it held every item of that
+            // second (Zendesk never splits them), so the next page starts one second later instead of looping
+            next.startTime = !endOfStream && end <= previous.startTime ? previous.startTime + 1 : end;
+        }
+        return endOfStream;
+    }
+
+    /**
+     * Delivers the records of a page not processed before, remembering each processed one in {@code next}.
+     * Returns how many were delivered, or -1 when the route failed.
+     */
+    private int deliver(Page<? extends ZendeskObject> page, ExportPosition position, ExportPosition next)
+            throws Exception {
+        Map<String, Map<Object, Map<String, Object>>> sideloads = indexSideloads(page);
+        List<ZendeskObject> fresh = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (ZendeskObject record : page.items()) {
+            String key = key(record);
+            if (position.alreadyProcessed(key)) {
+                next.remember(key, config.getDedupeWindow());
+            } else {
+                fresh.add(record);
+                keys.add(key);
+            }
+            next.recordTime = Math.max(next.recordTime, timestamp(record));
+        }
+        progress.duplicates(page.items().size() - fresh.size());
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        if (config.isPageAsList()) {
+            Exchange exchange = createExchange(false);
+            Message m = exchange.getMessage();
+            m.setBody(fresh);
+            m.setHeader(ZendeskConstants.RESOURCE, resource.uriName());
+            m.setHeader(ZendeskConstants.POSITION, position.describe());
+            if (!sideloads.isEmpty()) {
+                m.setHeader(ZendeskConstants.SIDELOADS, sideloads);
+            }
+            if (!process(exchange, "page at " + position.describe())) {
+                return -1;
+            }
+            keys.forEach(k -> next.remember(k, config.getDedupeWindow()));
+            return fresh.size();
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            ZendeskObject record = fresh.get(i);
+            Exchange exchange = createExchange(false);
+            Message m = exchange.getMessage();
+            m.setBody(record);
+            m.setHeader(ZendeskConstants.RESOURCE, resource.uriName());
+            m.setHeader(ZendeskConstants.ID, record.getId());
+            m.setHeader(ZendeskConstants.UPDATED_AT, record.get("updated_at"));
+            if (record.get("generated_timestamp") != null) {
+                m.setHeader(ZendeskConstants.GENERATED_TIMESTAMP, record.get("generated_timestamp"));
+            }
+            m.setHeader(ZendeskConstants.POSITION, position.describe());
+            if (!sideloads.isEmpty()) {
+                m.setHeader(ZendeskConstants.SIDELOADS, referenced(record, sideloads));
+            }
+            if (!process(exchange, resource.singular() + " " + record.getId())) {
+                return -1;
+            }
+            next.remember(keys.get(i), config.getDedupeWindow());
+        }
+        return fresh.size();
+    }
+
+    private boolean process(Exchange exchange, String what) throws Exception {
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            progress.routeFailed(failure);
+            getExceptionHandler().handleException("Processing " + what + " failed; the export position stays"
+                                                  + " where it was and the page is read again on the next poll",
+                    exchange, failure);
+            releaseExchange(exchange, false);
+            return false;
+        }
+        releaseExchange(exchange, false);
+        return true;
+    }
+
+    private ZendeskRequest request(ExportPosition position) {
+        ZendeskRequest.Builder b = ZendeskRequest.get(resource.exportPath()).budget(Budget.INCREMENTAL);
+        if (resource.export() == ZendeskResource.Export.CURSOR && position.cursor != null) {
+            b.query("cursor", position.cursor);
+        } else {
+            b.query("start_time", position.startTime);
+        }
+        if (resource != ZendeskResource.ARTICLES) {
+            b.query("per_page", config.getPerPage());
+        }
+        b.query("include", config.getInclude());
+        if (config.isExcludeDeleted() && resource == ZendeskResource.TICKETS) {
+            b.query("exclude_deleted", true);
+        }
+        return b.build();
+    }
+
+    private ExportPosition loadPosition() {
+        String stored = state.getState(stateKey);
+        if (stored != null) {
+            return ExportPosition.parse(stored);
+        }
+        long start;
+        if (config.getStartTime() != null) {
+            start = parseStartTime(config.getStartTime());
+            LOG.info("Zendesk {} export: no stored position under {}, starting at {} ({})", resource, stateKey,
+                    Instant.ofEpochSecond(start), start == 0 ? "a full backfill" : "startTime");
+        } else {
+            // a minute back: Zendesk refuses a start_time within the last minute
+            start = Instant.now().getEpochSecond() - 60;
+            LOG.info("Zendesk {} export: no stored position under {} and no startTime: starting from now ({});"
+                     + " set startTime for a backfill", resource, stateKey, Instant.ofEpochSecond(start));
+        }
+        ExportPosition initial = ExportPosition.startingAt(start);
+        state.setState(stateKey, initial.toJson());
+        return initial;
+    }
+
+    static long parseStartTime(String value) {
+        String v = value.trim();
+        if (v.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(v);
+        }
+        try {
+            return Instant.parse(v).getEpochSecond();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException("Option startTime '" + value + "' is neither ISO-8601"
+                                                   + " (2024-01-31T00:00:00Z, 2024-01-31) nor epoch seconds");
+            }
+        }
+    }
+
+    /** Zendesk refuses a start_time within the last minute: that means no new data, not an error. */
+    static boolean isTooRecent(ZendeskApiException e) {
+        if (e.getStatus() != 422 && e.getStatus() != 400) {
+            return false;
+        }
+        String text = (e.getError() + " " + e.getDescription()).toLowerCase();
+        return text.contains("too recent") || text.contains("starttimetoorecent");
+    }
+
+    /** The record's clock: generated_timestamp for tickets, else updated_at (or an event's timestamp). */
+    private static long timestamp(ZendeskObject record) {
+        Object generated = record.get("generated_timestamp");
+        if (generated instanceof Number n) {
+            return n.longValue();
+        }
+        Object ts = record.get("timestamp");
+        if (ts instanceof Number n) {
+            return n.longValue();
+        }
+        Object updated = record.get("updated_at");
+        if (updated != null) {
+            try {
+                return Instant.parse(updated.toString()).getEpochSecond();
+            } catch (DateTimeParseException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static String key(ZendeskObject record) {
+        Object ts = record.get("generated_timestamp");
+        if (ts == null) {
+            ts = record.get("timestamp");
+        }
+        if (ts == null) {
+            ts = record.get("updated_at");
+        }
+        return record.get("id") + "@" + ts;
+    }
+
+    private static Map<String, Map<Object, Map<String, Object>>> indexSideloads(Page<?> page) {
+        Map<String, Map<Object, Map<String, Object>>> out = new LinkedHashMap<>();
+        page.sideloads().forEach((name, objects) -> {
+            Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+            for (Map<String, Object> o : objects) {
+                byId.put(o.get("id"), o);
+            }
+            out.put(name, byId);
+        });
+        return out;
+    }
+
+    /** The side-loaded objects a record references through its {@code *_id} / {@code *_ids} fields. */
+    private static Map<String, Map<Object, Map<String, Object>>> referenced(ZendeskObject record,
+            Map<String, Map<Object, Map<String, Object>>> sideloads) {
+        Map<String, Map<Object, Map<String, Object>>> out = new LinkedHashMap<>();
+        record.fields().forEach((field, value) -> {
+            String prefix = field.endsWith("_ids") ? field.substring(0, field.length() - 4)
+                    : field.endsWith("_id") ? field.substring(0, field.length() - 3) : null;
+            String name = prefix == null ? null : REFERENCES.get(prefix);
+            Map<Object, Map<String, Object>> loaded = name == null ? null : sideloads.get(name);
+            if (loaded == null || value == null) {
+                return;
+            }
+            for (Object id : value instanceof List<?> l ? l : List.of(value)) {
+                Map<String, Object> o = loaded.get(id);
+                if (o != null) {
+                    out.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(id, o);
+                }
+            }
+        });
+        return out;
+    }
+
+    ExportProgress progress() {
+        return progress;
+    }
+
+    String stateKey() {
+        return stateKey;
+    }
+
+    ZendeskResource resource() {
+        return resource;
+    }
+
+    /** Counters and the last poll's outcome, for the health check and the progress log. */
+    static final class ExportProgress {
+        volatile long records;
+        volatile long pages;
+        volatile long duplicates;
+        volatile Instant lastPoll;
+        volatile Instant lastSuccess;
+        volatile long positionTime;
+        volatile Exception lastError;
+        volatile boolean lastPollFailed;
+        private long startedNanos;
+        private long lastLogNanos;
+        private long recordsAtStart;
+
+        void pollStarted() {
+            lastPoll = Instant.now();
+        }
+
+        void pollSucceeded() {
+            lastSuccess = Instant.now();
+            lastPollFailed = false;
+        }
+
+        void pollFailed(Exception e) {
+            lastError = e;
+            lastPollFailed = true;
+        }
+
+        void routeFailed(Exception e) {
+            lastError = e;
+            lastPollFailed = true;
+        }
+
+        void duplicates(int n) {
+            duplicates += n;
+        }
+
+        synchronized void page(int n, ExportPosition position, long waitedMs, ZendeskResource resource,
+                boolean endOfStream) {
+            long now = System.nanoTime();
+            if (startedNanos == 0) {
+                startedNanos = now;
+                lastLogNanos = now;
+                recordsAtStart = records;
+            }
+            records += n;
+            pages++;
+            positionTime = position.recordTime;
+            if (now - lastLogNanos >= PROGRESS_EVERY_NANOS) {
+                lastLogNanos = now;
+                double seconds = (now - startedNanos) / 1e9;
+                long lag = position.recordTime == 0 ? -1 : Instant.now().getEpochSecond() - position.recordTime;
+                LOG.info("Zendesk {} export: {} records in {} pages, {} records/s, {} s waited for rate limits,"
+                         + " at {}{}", resource, records, pages, Math.round((records - recordsAtStart) / seconds),
+                        waitedMs / 1000, position.recordTime == 0 ? "-" : Instant.ofEpochSecond(position.recordTime),
+                        lag < 0 ? "" : ", " + lag + " s behind now");
+            }
+            if (endOfStream) {
+                startedNanos = 0;
+            }
+        }
+    }
+}
