@@ -32,6 +32,10 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apitoken":
         case "apiToken": getOrCreateConfiguration(target).setApiToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncack":
+        case "asyncAck": getOrCreateConfiguration(target).setAsyncAck(property(camelContext, boolean.class, value)); return true;
+        case "autoregister":
+        case "autoRegister": getOrCreateConfiguration(target).setAutoRegister(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -54,19 +58,33 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "dedupewindow":
         case "dedupeWindow": getOrCreateConfiguration(target).setDedupeWindow(property(camelContext, int.class, value)); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "excludedeleted":
         case "excludeDeleted": getOrCreateConfiguration(target).setExcludeDeleted(property(camelContext, boolean.class, value)); return true;
+        case "externalurl":
+        case "externalUrl": getOrCreateConfiguration(target).setExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "highvolume":
         case "highVolume": getOrCreateConfiguration(target).setHighVolume(property(camelContext, boolean.class, value)); return true;
+        case "httpmethods":
+        case "httpMethods": getOrCreateConfiguration(target).setHttpMethods(property(camelContext, java.lang.String.class, value)); return true;
         case "id": getOrCreateConfiguration(target).setId(property(camelContext, java.lang.Long.class, value)); return true;
         case "idempotencykey":
         case "idempotencyKey": getOrCreateConfiguration(target).setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "include": getOrCreateConfiguration(target).setInclude(property(camelContext, java.lang.String.class, value)); return true;
         case "incrementalrequestsperminute":
         case "incrementalRequestsPerMinute": getOrCreateConfiguration(target).setIncrementalRequestsPerMinute(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "keepregistration":
+        case "keepRegistration": getOrCreateConfiguration(target).setKeepRegistration(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "locale": getOrCreateConfiguration(target).setLocale(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxclockskew":
+        case "maxClockSkew": getOrCreateConfiguration(target).setMaxClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -82,6 +100,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "parentid":
         case "parentId": getOrCreateConfiguration(target).setParentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "perpage":
         case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, int.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
@@ -93,6 +112,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryDeadline": getOrCreateConfiguration(target).setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "safeupdate":
         case "safeUpdate": getOrCreateConfiguration(target).setSafeUpdate(property(camelContext, boolean.class, value)); return true;
+        case "signingsecret":
+        case "signingSecret": getOrCreateConfiguration(target).setSigningSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "starttime":
         case "startTime": getOrCreateConfiguration(target).setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "statedirectory":
@@ -108,6 +129,14 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "ticketFieldsCacheTtl": getOrCreateConfiguration(target).setTicketFieldsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenprovider":
         case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.camelzendesk.client.ZendeskTokenProvider.class, value)); return true;
+        case "triggerconditions":
+        case "triggerConditions": getOrCreateConfiguration(target).setTriggerConditions(property(camelContext, java.lang.String.class, value)); return true;
+        case "triggerpayload":
+        case "triggerPayload": getOrCreateConfiguration(target).setTriggerPayload(property(camelContext, java.lang.String.class, value)); return true;
+        case "verifysignature":
+        case "verifySignature": getOrCreateConfiguration(target).setVerifySignature(property(camelContext, boolean.class, value)); return true;
+        case "webhookname":
+        case "webhookName": getOrCreateConfiguration(target).setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -117,6 +146,10 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apitoken":
         case "apiToken": return java.lang.String.class;
+        case "asyncack":
+        case "asyncAck": return boolean.class;
+        case "autoregister":
+        case "autoRegister": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
@@ -139,19 +172,33 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "dedupewindow":
         case "dedupeWindow": return int.class;
         case "email": return java.lang.String.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "excludedeleted":
         case "excludeDeleted": return boolean.class;
+        case "externalurl":
+        case "externalUrl": return java.lang.String.class;
         case "highvolume":
         case "highVolume": return boolean.class;
+        case "httpmethods":
+        case "httpMethods": return java.lang.String.class;
         case "id": return java.lang.Long.class;
         case "idempotencykey":
         case "idempotencyKey": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "include": return java.lang.String.class;
         case "incrementalrequestsperminute":
         case "incrementalRequestsPerMinute": return java.lang.Integer.class;
+        case "keepregistration":
+        case "keepRegistration": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "locale": return java.lang.String.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
+        case "maxclockskew":
+        case "maxClockSkew": return long.class;
         case "maxresults":
         case "maxResults": return long.class;
         case "maxretries":
@@ -167,6 +214,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "pageSize": return int.class;
         case "parentid":
         case "parentId": return java.lang.Long.class;
+        case "path": return java.lang.String.class;
         case "perpage":
         case "perPage": return int.class;
         case "query": return java.lang.String.class;
@@ -178,6 +226,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryDeadline": return long.class;
         case "safeupdate":
         case "safeUpdate": return boolean.class;
+        case "signingsecret":
+        case "signingSecret": return java.lang.String.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
         case "statedirectory":
@@ -193,6 +243,14 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "ticketFieldsCacheTtl": return long.class;
         case "tokenprovider":
         case "tokenProvider": return io.camelzendesk.client.ZendeskTokenProvider.class;
+        case "triggerconditions":
+        case "triggerConditions": return java.lang.String.class;
+        case "triggerpayload":
+        case "triggerPayload": return java.lang.String.class;
+        case "verifysignature":
+        case "verifySignature": return boolean.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -203,6 +261,10 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apitoken":
         case "apiToken": return getOrCreateConfiguration(target).getApiToken();
+        case "asyncack":
+        case "asyncAck": return getOrCreateConfiguration(target).isAsyncAck();
+        case "autoregister":
+        case "autoRegister": return getOrCreateConfiguration(target).isAutoRegister();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
@@ -225,19 +287,33 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "dedupewindow":
         case "dedupeWindow": return getOrCreateConfiguration(target).getDedupeWindow();
         case "email": return getOrCreateConfiguration(target).getEmail();
+        case "eventtypes":
+        case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "excludedeleted":
         case "excludeDeleted": return getOrCreateConfiguration(target).isExcludeDeleted();
+        case "externalurl":
+        case "externalUrl": return getOrCreateConfiguration(target).getExternalUrl();
         case "highvolume":
         case "highVolume": return getOrCreateConfiguration(target).isHighVolume();
+        case "httpmethods":
+        case "httpMethods": return getOrCreateConfiguration(target).getHttpMethods();
         case "id": return getOrCreateConfiguration(target).getId();
         case "idempotencykey":
         case "idempotencyKey": return getOrCreateConfiguration(target).getIdempotencyKey();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "include": return getOrCreateConfiguration(target).getInclude();
         case "incrementalrequestsperminute":
         case "incrementalRequestsPerMinute": return getOrCreateConfiguration(target).getIncrementalRequestsPerMinute();
+        case "keepregistration":
+        case "keepRegistration": return getOrCreateConfiguration(target).isKeepRegistration();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "locale": return getOrCreateConfiguration(target).getLocale();
+        case "maxbodysize":
+        case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxclockskew":
+        case "maxClockSkew": return getOrCreateConfiguration(target).getMaxClockSkew();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "maxretries":
@@ -253,6 +329,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "parentid":
         case "parentId": return getOrCreateConfiguration(target).getParentId();
+        case "path": return getOrCreateConfiguration(target).getPath();
         case "perpage":
         case "perPage": return getOrCreateConfiguration(target).getPerPage();
         case "query": return getOrCreateConfiguration(target).getQuery();
@@ -264,6 +341,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryDeadline": return getOrCreateConfiguration(target).getRetryDeadline();
         case "safeupdate":
         case "safeUpdate": return getOrCreateConfiguration(target).isSafeUpdate();
+        case "signingsecret":
+        case "signingSecret": return getOrCreateConfiguration(target).getSigningSecret();
         case "starttime":
         case "startTime": return getOrCreateConfiguration(target).getStartTime();
         case "statedirectory":
@@ -279,6 +358,14 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "ticketFieldsCacheTtl": return getOrCreateConfiguration(target).getTicketFieldsCacheTtl();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
+        case "triggerconditions":
+        case "triggerConditions": return getOrCreateConfiguration(target).getTriggerConditions();
+        case "triggerpayload":
+        case "triggerPayload": return getOrCreateConfiguration(target).getTriggerPayload();
+        case "verifysignature":
+        case "verifySignature": return getOrCreateConfiguration(target).isVerifySignature();
+        case "webhookname":
+        case "webhookName": return getOrCreateConfiguration(target).getWebhookName();
         default: return null;
         }
     }

@@ -25,6 +25,10 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apitoken":
         case "apiToken": target.getConfiguration().setApiToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncack":
+        case "asyncAck": target.getConfiguration().setAsyncAck(property(camelContext, boolean.class, value)); return true;
+        case "autoregister":
+        case "autoRegister": target.getConfiguration().setAutoRegister(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -51,26 +55,40 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupeWindow": target.getConfiguration().setDedupeWindow(property(camelContext, int.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "excludedeleted":
         case "excludeDeleted": target.getConfiguration().setExcludeDeleted(property(camelContext, boolean.class, value)); return true;
+        case "externalurl":
+        case "externalUrl": target.getConfiguration().setExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "highvolume":
         case "highVolume": target.getConfiguration().setHighVolume(property(camelContext, boolean.class, value)); return true;
+        case "httpmethods":
+        case "httpMethods": target.getConfiguration().setHttpMethods(property(camelContext, java.lang.String.class, value)); return true;
         case "id": target.getConfiguration().setId(property(camelContext, java.lang.Long.class, value)); return true;
         case "idempotencykey":
         case "idempotencyKey": target.getConfiguration().setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "include": target.getConfiguration().setInclude(property(camelContext, java.lang.String.class, value)); return true;
         case "incrementalrequestsperminute":
         case "incrementalRequestsPerMinute": target.getConfiguration().setIncrementalRequestsPerMinute(property(camelContext, java.lang.Integer.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keepregistration":
+        case "keepRegistration": target.getConfiguration().setKeepRegistration(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "locale": target.getConfiguration().setLocale(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxclockskew":
+        case "maxClockSkew": target.getConfiguration().setMaxClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -86,6 +104,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "parentid":
         case "parentId": target.getConfiguration().setParentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "perpage":
         case "perPage": target.getConfiguration().setPerPage(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
@@ -110,6 +129,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "signingsecret":
+        case "signingSecret": target.getConfiguration().setSigningSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "starttime":
@@ -129,8 +150,16 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.camelzendesk.client.ZendeskTokenProvider.class, value)); return true;
+        case "triggerconditions":
+        case "triggerConditions": target.getConfiguration().setTriggerConditions(property(camelContext, java.lang.String.class, value)); return true;
+        case "triggerpayload":
+        case "triggerPayload": target.getConfiguration().setTriggerPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "verifysignature":
+        case "verifySignature": target.getConfiguration().setVerifySignature(property(camelContext, boolean.class, value)); return true;
+        case "webhookname":
+        case "webhookName": target.getConfiguration().setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -140,6 +169,10 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apitoken":
         case "apiToken": return java.lang.String.class;
+        case "asyncack":
+        case "asyncAck": return boolean.class;
+        case "autoregister":
+        case "autoRegister": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -166,26 +199,40 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupeWindow": return int.class;
         case "delay": return long.class;
         case "email": return java.lang.String.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "excludedeleted":
         case "excludeDeleted": return boolean.class;
+        case "externalurl":
+        case "externalUrl": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "highvolume":
         case "highVolume": return boolean.class;
+        case "httpmethods":
+        case "httpMethods": return java.lang.String.class;
         case "id": return java.lang.Long.class;
         case "idempotencykey":
         case "idempotencyKey": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "include": return java.lang.String.class;
         case "incrementalrequestsperminute":
         case "incrementalRequestsPerMinute": return java.lang.Integer.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keepregistration":
+        case "keepRegistration": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "locale": return java.lang.String.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
+        case "maxclockskew":
+        case "maxClockSkew": return long.class;
         case "maxresults":
         case "maxResults": return long.class;
         case "maxretries":
@@ -201,6 +248,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": return int.class;
         case "parentid":
         case "parentId": return java.lang.Long.class;
+        case "path": return java.lang.String.class;
         case "perpage":
         case "perPage": return int.class;
         case "pollstrategy":
@@ -225,6 +273,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "signingsecret":
+        case "signingSecret": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "starttime":
@@ -244,8 +294,16 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenprovider":
         case "tokenProvider": return io.camelzendesk.client.ZendeskTokenProvider.class;
+        case "triggerconditions":
+        case "triggerConditions": return java.lang.String.class;
+        case "triggerpayload":
+        case "triggerPayload": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "verifysignature":
+        case "verifySignature": return boolean.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -256,6 +314,10 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apitoken":
         case "apiToken": return target.getConfiguration().getApiToken();
+        case "asyncack":
+        case "asyncAck": return target.getConfiguration().isAsyncAck();
+        case "autoregister":
+        case "autoRegister": return target.getConfiguration().isAutoRegister();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -282,26 +344,40 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupeWindow": return target.getConfiguration().getDedupeWindow();
         case "delay": return target.getDelay();
         case "email": return target.getConfiguration().getEmail();
+        case "eventtypes":
+        case "eventTypes": return target.getConfiguration().getEventTypes();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "excludedeleted":
         case "excludeDeleted": return target.getConfiguration().isExcludeDeleted();
+        case "externalurl":
+        case "externalUrl": return target.getConfiguration().getExternalUrl();
         case "greedy": return target.isGreedy();
         case "highvolume":
         case "highVolume": return target.getConfiguration().isHighVolume();
+        case "httpmethods":
+        case "httpMethods": return target.getConfiguration().getHttpMethods();
         case "id": return target.getConfiguration().getId();
         case "idempotencykey":
         case "idempotencyKey": return target.getConfiguration().getIdempotencyKey();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "include": return target.getConfiguration().getInclude();
         case "incrementalrequestsperminute":
         case "incrementalRequestsPerMinute": return target.getConfiguration().getIncrementalRequestsPerMinute();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keepregistration":
+        case "keepRegistration": return target.getConfiguration().isKeepRegistration();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "locale": return target.getConfiguration().getLocale();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxclockskew":
+        case "maxClockSkew": return target.getConfiguration().getMaxClockSkew();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretries":
@@ -317,6 +393,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": return target.getConfiguration().getPageSize();
         case "parentid":
         case "parentId": return target.getConfiguration().getParentId();
+        case "path": return target.getConfiguration().getPath();
         case "perpage":
         case "perPage": return target.getConfiguration().getPerPage();
         case "pollstrategy":
@@ -341,6 +418,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "signingsecret":
+        case "signingSecret": return target.getConfiguration().getSigningSecret();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "starttime":
@@ -360,8 +439,16 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeUnit": return target.getTimeUnit();
         case "tokenprovider":
         case "tokenProvider": return target.getConfiguration().getTokenProvider();
+        case "triggerconditions":
+        case "triggerConditions": return target.getConfiguration().getTriggerConditions();
+        case "triggerpayload":
+        case "triggerPayload": return target.getConfiguration().getTriggerPayload();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "verifysignature":
+        case "verifySignature": return target.getConfiguration().isVerifySignature();
+        case "webhookname":
+        case "webhookName": return target.getConfiguration().getWebhookName();
         default: return null;
         }
     }

@@ -147,6 +147,64 @@ public class ZendeskConfiguration implements Cloneable {
                                                                       + " duplicates.")
     private int dedupeWindow = 10_000;
 
+    // webhook consumer
+    @UriParam(label = "consumer,webhook", defaultValue = "/zendesk/webhook",
+              description = "The HTTP path the webhook is served on (through Camel's platform-http).")
+    private String path = "/zendesk/webhook";
+    @UriParam(label = "consumer,webhook", defaultValue = "POST",
+              description = "The HTTP method(s) the webhook accepts, comma-separated.")
+    private String httpMethods = "POST";
+    @UriParam(label = "consumer,webhook,security", secret = true,
+              description = "The webhook's signing secret: deliveries must carry"
+                            + " base64(HMAC-SHA256(secret, timestamp + body)). Read from the API with autoRegister.")
+    private String signingSecret;
+    @UriParam(label = "consumer,webhook,security", defaultValue = "true",
+              description = "Verify signatures. Turning it off must be explicit and logs a WARN at start.")
+    private boolean verifySignature = true;
+    @UriParam(label = "consumer,webhook,security", defaultValue = "5m", javaType = "java.time.Duration",
+              description = "Deliveries whose signature timestamp is further from now are refused (replay"
+                            + " protection).")
+    private long maxClockSkew = 300_000;
+    @UriParam(label = "consumer,webhook", defaultValue = "1048576",
+              description = "Larger bodies are refused with 413 before they reach the route.")
+    private long maxBodySize = 1_048_576;
+    @UriParam(label = "consumer,webhook", description = "Where invocation ids are remembered to drop duplicate"
+                                                      + " deliveries (any Camel IdempotentRepository, e.g. JDBC for"
+                                                      + " several replicas); default: in memory, the last 10,000.")
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer,webhook", description = "Event types the route receives, comma-separated (e.g."
+                                                      + " ticket.created,ticket.status_changed or the full"
+                                                      + " zen:event-type:... form); others are acknowledged and"
+                                                      + " dropped. Also what autoRegister subscribes to.")
+    private String eventTypes;
+    @UriParam(label = "consumer,webhook", defaultValue = "false",
+              description = "Acknowledge each delivery at once and route it asynchronously (Zendesk gives up after"
+                            + " about 10 s); a route failure is then not retried by Zendesk.")
+    private boolean asyncAck;
+    @UriParam(label = "consumer,webhook", defaultValue = "false",
+              description = "On start, create (or reuse, by name) the webhook through the Zendesk API and read its"
+                            + " signing secret; on stop, delete what was created unless keepRegistration.")
+    private boolean autoRegister;
+    @UriParam(label = "consumer,webhook", description = "The public URL Zendesk delivers to (autoRegister), e.g."
+                                                      + " https://hooks.example.com/zendesk/webhook.")
+    private String externalUrl;
+    @UriParam(label = "consumer,webhook", description = "The name of the registered webhook (autoRegister); default:"
+                                                      + " camel-zendesk <route id>.")
+    private String webhookName;
+    @UriParam(label = "consumer,webhook", description = "Register a trigger-connected webhook instead of an"
+                                                      + " event-subscribed one, firing on these conditions,"
+                                                      + " comma-separated: created, updated, status:solved,"
+                                                      + " status_changed:solved, priority:urgent, tag:vip.")
+    private String triggerConditions;
+    @UriParam(label = "consumer,webhook", description = "The JSON body template of a trigger-connected webhook"
+                                                      + " (Zendesk placeholders such as {{ticket.id}}); default: the"
+                                                      + " ticket's id, status, priority, subject, tags, requester and"
+                                                      + " organization.")
+    private String triggerPayload;
+    @UriParam(label = "consumer,webhook", defaultValue = "false",
+              description = "Keep the registered webhook (and trigger) when the consumer stops.")
+    private boolean keepRegistration;
+
     public ZendeskConfiguration copy() {
         try {
             return (ZendeskConfiguration) clone();
@@ -465,5 +523,125 @@ public class ZendeskConfiguration implements Cloneable {
 
     public void setDedupeWindow(int dedupeWindow) {
         this.dedupeWindow = dedupeWindow;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getHttpMethods() {
+        return httpMethods;
+    }
+
+    public void setHttpMethods(String httpMethods) {
+        this.httpMethods = httpMethods;
+    }
+
+    public String getSigningSecret() {
+        return signingSecret;
+    }
+
+    public void setSigningSecret(String signingSecret) {
+        this.signingSecret = signingSecret;
+    }
+
+    public boolean isVerifySignature() {
+        return verifySignature;
+    }
+
+    public void setVerifySignature(boolean verifySignature) {
+        this.verifySignature = verifySignature;
+    }
+
+    public long getMaxClockSkew() {
+        return maxClockSkew;
+    }
+
+    public void setMaxClockSkew(long maxClockSkew) {
+        this.maxClockSkew = maxClockSkew;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public boolean isAsyncAck() {
+        return asyncAck;
+    }
+
+    public void setAsyncAck(boolean asyncAck) {
+        this.asyncAck = asyncAck;
+    }
+
+    public boolean isAutoRegister() {
+        return autoRegister;
+    }
+
+    public void setAutoRegister(boolean autoRegister) {
+        this.autoRegister = autoRegister;
+    }
+
+    public String getExternalUrl() {
+        return externalUrl;
+    }
+
+    public void setExternalUrl(String externalUrl) {
+        this.externalUrl = externalUrl;
+    }
+
+    public String getWebhookName() {
+        return webhookName;
+    }
+
+    public void setWebhookName(String webhookName) {
+        this.webhookName = webhookName;
+    }
+
+    public String getTriggerConditions() {
+        return triggerConditions;
+    }
+
+    public void setTriggerConditions(String triggerConditions) {
+        this.triggerConditions = triggerConditions;
+    }
+
+    public String getTriggerPayload() {
+        return triggerPayload;
+    }
+
+    public void setTriggerPayload(String triggerPayload) {
+        this.triggerPayload = triggerPayload;
+    }
+
+    public boolean isKeepRegistration() {
+        return keepRegistration;
+    }
+
+    public void setKeepRegistration(boolean keepRegistration) {
+        this.keepRegistration = keepRegistration;
     }
 }

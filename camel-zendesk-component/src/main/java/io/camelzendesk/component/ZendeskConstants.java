@@ -89,6 +89,28 @@ public final class ZendeskConstants {
               javaType = "String")
     public static final String POSITION = "CamelZendeskPosition";
 
+    @Metadata(label = "consumer", description = "Webhook: the event type (zen:event-type:ticket.status_changed, ...;"
+                                                + " for a trigger-connected delivery: the trigger's webhook).",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelZendeskEventType";
+
+    @Metadata(label = "consumer", description = "Webhook: the Zendesk account id (X-Zendesk-Account-Id).",
+              javaType = "String")
+    public static final String ACCOUNT_ID = "CamelZendeskAccountId";
+
+    @Metadata(label = "consumer", description = "Webhook: the webhook id (X-Zendesk-Webhook-Id).", javaType = "String")
+    public static final String WEBHOOK_ID = "CamelZendeskWebhookId";
+
+    @Metadata(label = "consumer", description = "Webhook: the invocation id (X-Zendesk-Webhook-Invocation-Id), the"
+                                                + " key duplicates are dropped on.",
+              javaType = "String")
+    public static final String INVOCATION_ID = "CamelZendeskInvocationId";
+
+    @Metadata(label = "consumer", description = "Webhook: the id of the event's subject (the ticket id of"
+                                                + " zen:ticket:123, a user id, ...).",
+              javaType = "String")
+    public static final String SUBJECT_ID = "CamelZendeskSubjectId";
+
     private ZendeskConstants() {
     }
 }

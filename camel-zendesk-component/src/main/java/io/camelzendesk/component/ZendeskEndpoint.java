@@ -22,7 +22,7 @@ import io.camelzendesk.client.ZendeskClient;
 public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(enums = "tickets,users,organizations,groups,articles,sections,categories,macros,tags,ticket_fields,"
-                     + "uploads,ticket_events",
+                     + "uploads,ticket_events,webhook",
              description = "The Zendesk resource.")
     @Metadata(required = true)
     private String resource;

@@ -59,7 +59,10 @@ public enum ZendeskResource {
     UPLOADS("uploads", "/api/v2/uploads", "upload", "uploads", Upload.class, null, Export.NONE, null,
             upload),
     TICKET_EVENTS("ticket_events", "/api/v2/ticket_events", "ticket_event", "ticket_events", TicketEvent.class, null,
-            Export.TIME, "/api/v2/incremental/ticket_events.json");
+            Export.TIME, "/api/v2/incremental/ticket_events.json"),
+    /** Not an API resource: {@code from("zendesk:webhook")} receives Zendesk's webhook deliveries. */
+    WEBHOOK("webhook", "/api/v2/webhooks", "webhook", "webhooks", io.camelzendesk.model.Webhook.class, null,
+            Export.NONE, null);
 
     /** How a resource is read by the incremental export consumer. */
     public enum Export {
