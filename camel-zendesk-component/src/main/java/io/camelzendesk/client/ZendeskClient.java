@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,12 +59,16 @@ public final class ZendeskClient implements AutoCloseable {
         this.config = config;
         int id = CLIENTS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "zendesk-client-" + id + "-" + n.incrementAndGet());
+        ForkJoinPool.ForkJoinWorkerThreadFactory tf = pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("zendesk-client-" + id + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.executor = Executors.newFixedThreadPool(config.threads(), tf);
+        // A fork-join pool: when code running on it waits for another request (a lazy page iterator inside a
+        // route continued here, a health check), the wait is "managed" and the pool adds a thread for the time
+        // of the wait, so a few threads never deadlock; without waits it stays at `threads`.
+        this.executor = new ForkJoinPool(config.threads(), tf, null, true);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .connectTimeout(config.connectTimeout())
