@@ -401,6 +401,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         private long startedNanos;
         private long lastLogNanos;
         private long recordsAtStart;
+        private long positionAtStart;
 
         void pollStarted() {
             lastPoll = Instant.now();
@@ -432,6 +433,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                 startedNanos = now;
                 lastLogNanos = now;
                 recordsAtStart = records;
+                positionAtStart = position.recordTime;
             }
             records += n;
             pages++;
@@ -440,10 +442,13 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                 lastLogNanos = now;
                 double seconds = (now - startedNanos) / 1e9;
                 long lag = position.recordTime == 0 ? -1 : Instant.now().getEpochSecond() - position.recordTime;
+                // the export's clock advances at this many seconds per second: what remains, at that pace
+                double pace = (position.recordTime - positionAtStart) / seconds;
+                String remaining = lag > 0 && pace > 0 ? ", about " + Math.round(lag / pace) + " s to go" : "";
                 LOG.info("Zendesk {} export: {} records in {} pages, {} records/s, {} s waited for rate limits,"
-                         + " at {}{}", resource, records, pages, Math.round((records - recordsAtStart) / seconds),
+                         + " at {}{}{}", resource, records, pages, Math.round((records - recordsAtStart) / seconds),
                         waitedMs / 1000, position.recordTime == 0 ? "-" : Instant.ofEpochSecond(position.recordTime),
-                        lag < 0 ? "" : ", " + lag + " s behind now");
+                        lag < 0 ? "" : ", " + lag + " s behind now", remaining);
             }
             if (endOfStream) {
                 startedNanos = 0;
