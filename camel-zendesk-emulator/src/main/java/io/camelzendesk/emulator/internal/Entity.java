@@ -14,11 +14,27 @@ public final class Entity {
     /** When the entity last changed, epoch millis (drives the recent-change exclusion of exports). */
     public long changedMillis;
     public boolean deleted;
+    /** Serialised {@link #json}, computed on first use; reset whenever json is replaced. */
+    private volatile byte[] bytes;
 
     public Entity(long id, ObjectNode json, long ts, long changedMillis) {
         this.id = id;
         this.json = json;
         this.ts = ts;
         this.changedMillis = changedMillis;
+    }
+
+    /** The JSON as bytes, cached (the json is immutable once stored). */
+    public byte[] bytes() {
+        byte[] b = bytes;
+        if (b == null) {
+            b = Json.bytes(json);
+            bytes = b;
+        }
+        return b;
+    }
+
+    void invalidate() {
+        bytes = null;
     }
 }

@@ -104,7 +104,7 @@ public final class ExportService {
     }
 
     /** GET /api/v2/incremental/{resource}.json?start_time= (and the Help Center articles export). */
-    public ObjectNode timeBased(String resource, Req req) {
+    public Resp timeBased(String resource, Req req) {
         long start = startTime(req);
         int perPage = perPage(req);
         boolean excludeDeleted = req.qBool("exclude_deleted") && resource.equals("tickets");
@@ -112,14 +112,14 @@ public final class ExportService {
         return core.db.read(() -> {
             Slice s = walk(core.db.t(tableFor(resource)), start, Long.MIN_VALUE, perPage, true, excludeDeleted);
             ObjectNode out = Json.obj();
-            ArrayNode arr = out.putArray(key);
             boolean events = resource.equals("ticket_events");
             boolean commentEvents = req.csv("include").contains("comment_events");
             List<JsonNode> rendered = new ArrayList<>(s.rows.size());
+            List<byte[]> rows = new ArrayList<>(s.rows.size());
             for (Entity e : s.rows) {
                 JsonNode n = events ? ticketEvent(e, commentEvents) : e.json;
-                arr.add(n);
                 rendered.add(n);
+                rows.add(events ? Json.bytes(n) : e.bytes());
             }
             long endTime = s.rows.isEmpty() ? start : s.rows.get(s.rows.size() - 1).ts;
             Map<String, String> q = new LinkedHashMap<>();
@@ -129,12 +129,37 @@ public final class ExportService {
             out.put("end_of_stream", !s.more);
             out.put("end_time", endTime);
             sideload(resource, out, rendered, req);
-            return out;
+            return splice(key, rows, out);
         });
     }
 
+    /** {"key":[rows...], ...rest}: rows are written from their cached bytes, not re-serialised. */
+    private static Resp splice(String key, List<byte[]> rows, ObjectNode rest) {
+        byte[] tail = Json.bytes(rest);
+        int size = key.length() + 8 + tail.length;
+        for (byte[] r : rows) {
+            size += r.length + 1;
+        }
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream(size);
+        bos.writeBytes(("{\"" + key + "\":[").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) {
+                bos.write(',');
+            }
+            bos.writeBytes(rows.get(i));
+        }
+        bos.write(']');
+        if (tail.length > 2) {
+            bos.write(',');
+            bos.write(tail, 1, tail.length - 1);
+        } else {
+            bos.write('}');
+        }
+        return Resp.raw(200, bos.toByteArray(), "application/json; charset=utf-8");
+    }
+
     /** GET /api/v2/incremental/{tickets|users}/cursor.json?start_time= | ?cursor= */
-    public ObjectNode cursorBased(String resource, Req req) {
+    public Resp cursorBased(String resource, Req req) {
         byte kind = resource.equals("tickets") ? Cursors.EXPORT_TICKETS : Cursors.EXPORT_USERS;
         String cursor = req.q("cursor");
         long ts;
@@ -152,11 +177,11 @@ public final class ExportService {
         return core.db.read(() -> {
             Slice s = walk(core.db.t(tableFor(resource)), ts, afterId, perPage, false, excludeDeleted);
             ObjectNode out = Json.obj();
-            ArrayNode arr = out.putArray(resource);
             List<JsonNode> rendered = new ArrayList<>(s.rows.size());
+            List<byte[]> rows = new ArrayList<>(s.rows.size());
             for (Entity e : s.rows) {
-                arr.add(e.json);
                 rendered.add(e.json);
+                rows.add(e.bytes());
             }
             String after;
             String before;
@@ -175,7 +200,7 @@ public final class ExportService {
             out.put("before_cursor", s.rows.isEmpty() ? null : before);
             out.put("end_of_stream", !s.more);
             sideload(resource, out, rendered, req);
-            return out;
+            return splice(resource, rows, out);
         });
     }
 

@@ -75,7 +75,9 @@ public final class JobService {
             ObjectNode r = Json.obj("index", i);
             try {
                 r.setAll(t.work().get());
-                r.put("action", t.action());
+                if (!r.has("action")) {
+                    r.put("action", t.action());
+                }
                 r.put("success", true);
                 if (!r.has("status")) {
                     r.put("status", switch (t.action()) {

@@ -48,6 +48,21 @@ public final class Json {
         if (value instanceof JsonNode n) {
             return n;
         }
+        if (value instanceof String s) {
+            return F.textNode(s);
+        }
+        if (value instanceof Long l) {
+            return F.numberNode(l);
+        }
+        if (value instanceof Integer i) {
+            return F.numberNode(i);
+        }
+        if (value instanceof Boolean b) {
+            return F.booleanNode(b);
+        }
+        if (value instanceof Double d) {
+            return F.numberNode(d);
+        }
         return MAPPER.valueToTree(value);
     }
 

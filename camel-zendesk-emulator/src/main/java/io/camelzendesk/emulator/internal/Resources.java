@@ -149,8 +149,10 @@ public final class Resources {
                 return;
             }
             JsonNode v = f.getValue();
-            if ("tags".equals(k) || "label_names".equals(k)) {
+            if ("tags".equals(k)) {
                 obj.set(k, Json.stringArray(Json.normalizeTags(Json.strings(v))));
+            } else if ("label_names".equals(k)) {
+                obj.set(k, Json.stringArray(Json.strings(v)));
             } else if (v.isObject() && obj.get(k) != null && obj.get(k).isObject() && spec.mergeObjects.contains(k)) {
                 ((ObjectNode) obj.get(k)).setAll((ObjectNode) v);
             } else {

@@ -61,6 +61,7 @@ public final class Table {
     public void update(Entity e, ObjectNode json, long ts, long changedMillis) {
         byTs.remove(e);
         e.json = json;
+        e.invalidate();
         e.ts = ts;
         e.changedMillis = changedMillis;
         byTs.add(e);

@@ -411,7 +411,7 @@ public final class WebhookService {
         return inFlight.get();
     }
 
-    void clearDeliveries() {
+    public void clearDeliveries() {
         synchronized (deliveries) {
             deliveries.clear();
         }

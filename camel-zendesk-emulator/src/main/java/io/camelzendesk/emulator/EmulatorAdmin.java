@@ -1,0 +1,207 @@
+package io.camelzendesk.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelzendesk.emulator.internal.AdminOps;
+import io.camelzendesk.emulator.internal.Core;
+import io.camelzendesk.emulator.internal.Json;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The test/demo handle of an emulator (the same operations are served over HTTP under {@code /__admin}).
+ * Changes made here go through the same code as agents' changes: triggers fire, webhooks are delivered,
+ * exports see them. Resource names: tickets, users, organizations, groups, ticket_fields, macros, triggers,
+ * webhooks, categories, sections, articles, ticket_events (audits), permission_groups, attachments.
+ */
+public final class EmulatorAdmin {
+    private final Core core;
+    private final AdminOps ops;
+
+    EmulatorAdmin(Core core) {
+        this.core = core;
+        this.ops = new AdminOps(core);
+    }
+
+    /** Back to the initial state: account basics (+ seed), no logs, faults, jobs, issued tokens; built settings. */
+    public void reset() {
+        core.reset();
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** All live objects of a resource, as copies. */
+    public List<ObjectNode> list(String resource) {
+        return ops.list(resource);
+    }
+
+    public Optional<ObjectNode> get(String resource, long id) {
+        return Optional.ofNullable(ops.get(resource, String.valueOf(id)));
+    }
+
+    /** A webhook by its (string) id. */
+    public Optional<ObjectNode> webhook(String id) {
+        return Optional.ofNullable(ops.get("webhooks", id));
+    }
+
+    /** Comments of a ticket, oldest first. */
+    public List<ObjectNode> comments(long ticketId) {
+        return core.tickets.comments(ticketId);
+    }
+
+    /** The id of the built-in admin user (the user API tokens act as). */
+    public long adminUserId() {
+        return core.adminId();
+    }
+
+    // ---------------------------------------------------------------- changes "as an agent would"
+
+    /** Creates a ticket (fields as in the API's {"ticket": {...}}, e.g. subject, comment, status, tags). */
+    public ObjectNode createTicket(Map<String, ?> fields) {
+        return ops.create("tickets", Json.fromMap(fields));
+    }
+
+    /** Updates a ticket (e.g. {"status": "solved", "comment": {"body": "..."}}). */
+    public ObjectNode updateTicket(long id, Map<String, ?> changes) {
+        return ops.update("tickets", id, Json.fromMap(changes));
+    }
+
+    /** Adds a comment to a ticket. */
+    public ObjectNode addComment(long ticketId, String body, boolean isPublic) {
+        return updateTicket(ticketId, Map.of("comment", Map.of("body", body, "public", isPublic)));
+    }
+
+    public void deleteTicket(long id) {
+        ops.delete("tickets", id);
+    }
+
+    public ObjectNode createUser(Map<String, ?> fields) {
+        return ops.create("users", Json.fromMap(fields));
+    }
+
+    public ObjectNode updateUser(long id, Map<String, ?> changes) {
+        return ops.update("users", id, Json.fromMap(changes));
+    }
+
+    public ObjectNode createOrganization(Map<String, ?> fields) {
+        return ops.create("organizations", Json.fromMap(fields));
+    }
+
+    public ObjectNode updateOrganization(long id, Map<String, ?> changes) {
+        return ops.update("organizations", id, Json.fromMap(changes));
+    }
+
+    /** Any other resource (groups, ticket_fields, macros, triggers, webhooks, categories, sections, articles). */
+    public ObjectNode create(String resource, Map<String, ?> fields) {
+        return ops.create(resource, Json.fromMap(fields));
+    }
+
+    public ObjectNode update(String resource, long id, Map<String, ?> changes) {
+        return ops.update(resource, id, Json.fromMap(changes));
+    }
+
+    public void delete(String resource, long id) {
+        ops.delete(resource, id);
+    }
+
+    // ---------------------------------------------------------------- bulk loading
+
+    /**
+     * Loads {@code count} simple tickets directly (no triggers, no webhooks), all with the same timestamp
+     * (created_at = updated_at = generated_timestamp). Fast: 5,000 tickets take a few tens of ms.
+     *
+     * @return the new ticket ids, ascending
+     */
+    public List<Long> bulkLoadTickets(int count, Instant timestamp) {
+        return bulkLoadTickets(count, timestamp, Duration.ZERO);
+    }
+
+    /** Same, the i-th ticket at {@code first + i * step}. */
+    public List<Long> bulkLoadTickets(int count, Instant first, Duration step) {
+        return ops.bulkTickets(count, first.toEpochMilli(), step.toMillis(), "Bulk ticket");
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    /** Requests received (API and OAuth; not admin), oldest first. */
+    public List<RecordedRequest> requests() {
+        return core.requestLog.all();
+    }
+
+    public void clearRequests() {
+        core.requestLog.clear();
+    }
+
+    /** Webhook delivery attempts, in completion order. */
+    public List<WebhookDelivery> deliveries() {
+        return core.webhooks.deliveries();
+    }
+
+    /** Waits until at least {@code n} delivery attempts were recorded (or the timeout); returns all so far. */
+    public List<WebhookDelivery> awaitDeliveries(int n, Duration timeout) {
+        try {
+            return core.webhooks.awaitDeliveries(n, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return core.webhooks.deliveries();
+        }
+    }
+
+    public void clearDeliveries() {
+        core.webhooks.clearDeliveries();
+    }
+
+    /** Deliveries in flight or waiting for a retry. */
+    public int pendingDeliveries() {
+        return core.webhooks.pending();
+    }
+
+    /** A bulk job's status, as GET /api/v2/job_statuses/{id} shows it. */
+    public Optional<ObjectNode> jobStatus(String id) {
+        return Optional.ofNullable(core.jobs.get(id));
+    }
+
+    // ---------------------------------------------------------------- faults, limits, auth
+
+    public void injectFault(Fault fault) {
+        core.faults.add(fault);
+    }
+
+    public void clearFaults() {
+        core.faults.clear();
+    }
+
+    /** Uses left across armed faults. */
+    public int armedFaults() {
+        return core.faults.remaining();
+    }
+
+    public void setRequestsPerMinute(int rpm) {
+        core.settings.requestsPerMinute = rpm;
+    }
+
+    public void setIncrementalRequestsPerMinute(int rpm) {
+        core.settings.incrementalRequestsPerMinute = rpm;
+    }
+
+    public void setRecentExclusion(Duration d) {
+        core.settings.recentExclusion = d;
+    }
+
+    public void setOAuthTokenLifetime(Duration d) {
+        core.settings.oauthTokenLifetime = d;
+    }
+
+    /** Empties the current rate-limit windows. */
+    public void resetRateLimits() {
+        core.rateLimiter.reset();
+    }
+
+    /** Issues a Bearer token as POST /oauth/tokens would, with the given lifetime (scope "read write"). */
+    public String issueOAuthToken(Duration lifetime) {
+        return core.auth.issue("read write", lifetime).value();
+    }
+}
