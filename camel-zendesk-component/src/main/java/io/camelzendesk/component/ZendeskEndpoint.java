@@ -30,6 +30,12 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @UriParam
     private ZendeskConfiguration configuration;
 
+    // Zendesk's export budget is 10 requests a minute: poll once a minute unless told otherwise
+    @UriParam(label = "consumer,scheduler", defaultValue = "60000",
+              description = "Milliseconds between polls once the export has reached its end (while it has not, the"
+                            + " next page is fetched at once, paced by the export budget).")
+    private long delay = 60_000;
+
     private final ZendeskResource zendeskResource;
     private ZendeskClient client;
 
@@ -39,8 +45,18 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         this.zendeskResource = resource;
         this.resource = resource.uriName();
         this.configuration = configuration;
-        // Zendesk's export budget is 10 requests a minute: poll once a minute unless told otherwise
-        setDelay(60_000);
+        super.setDelay(delay);
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
     }
 
     /** Fails at endpoint creation, naming the option, when the configuration cannot work. */
