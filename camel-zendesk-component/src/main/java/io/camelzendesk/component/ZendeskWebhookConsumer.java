@@ -42,8 +42,9 @@ import io.camelzendesk.model.WebhookEvent;
  * <li>the {@code eventTypes} filter: an event of another type -> 200, not routed;</li>
  * <li>duplicates, on the invocation id (else the event id): one already processed -> 200, not routed; one still
  * being processed -> 409 (Zendesk retries it later);</li>
- * <li>the route: 200 once it completed, 500 when it failed (the key is forgotten so Zendesk's retry is processed);
- * with {@code asyncAck}, 200 at once and the route runs on another thread.</li>
+ * <li>the route: 200 once it completed; 503 with {@code Retry-After} when it failed, the answer Zendesk retries
+ * (it does not retry a plain 500), and the key is forgotten so that the retry is processed; with {@code asyncAck},
+ * 200 at once and the route runs on another thread.</li>
  * </ol>
  */
 public class ZendeskWebhookConsumer extends DefaultConsumer {
@@ -53,6 +54,8 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
     static final String HEADER_INVOCATION_ID = "X-Zendesk-Webhook-Invocation-Id";
     static final String HEADER_WEBHOOK_ID = "X-Zendesk-Webhook-Id";
     static final String HEADER_ACCOUNT_ID = "X-Zendesk-Account-Id";
+    /** Seconds Zendesk is asked to wait before retrying a failed delivery (it retries a 503 under 60 s). */
+    static final int RETRY_AFTER_SECONDS = 10;
     /** The default idempotent repository remembers this many invocation ids. */
     static final int DEFAULT_REPOSITORY_SIZE = 10_000;
 
@@ -244,12 +247,18 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                 forget(key);
                 releaseExchange(exchange, false);
                 answer(http, 503, "shutting down");
+                http.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
                 return;
             }
             answer(http, 200, "accepted");
             return;
         }
-        answer(http, route(exchange, key) ? 200 : 500, null);
+        if (route(exchange, key)) {
+            answer(http, 200, "ok");
+        } else {
+            answer(http, 503, "route failed");
+            http.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
     }
 
     /** Runs the route; true when it completed. A failure forgets the key so that Zendesk's retry is processed. */
@@ -265,7 +274,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                 forget(key);
                 LOG.warn("Zendesk webhook delivery {} failed in the route{}: {}", key,
                         config.isAsyncAck() ? " (already acknowledged: Zendesk will not retry it)"
-                                : "; answered 500 so that Zendesk retries it",
+                                : "; answered 503 so that Zendesk retries it",
                         failure.toString());
                 return false;
             }
@@ -373,7 +382,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         m.getHeaders().clear();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         m.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
-        m.setBody(text != null ? text : status == 200 ? "ok" : "route failed");
+        m.setBody(text);
     }
 
     WebhookRegistrar registrar() {

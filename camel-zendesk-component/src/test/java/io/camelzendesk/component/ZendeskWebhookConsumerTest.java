@@ -223,7 +223,7 @@ class ZendeskWebhookConsumerTest {
     }
 
     @Test
-    void aFailingRouteAnswers500AndZendesksRetryIsProcessedOnce() throws Exception {
+    void aFailingRouteAnswers503WithRetryAfterAndZendesksRetryIsProcessedOnce() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         start("", e -> {
             if (attempts.incrementAndGet() == 1) {
@@ -232,7 +232,10 @@ class ZendeskWebhookConsumerTest {
         });
         byte[] body = statusChanged("ev-1", 1, "open", "solved");
         Map<String, String> headers = signedHeaders(SECRET, body, now(), "inv-retry");
-        assertThat(post(port(), PATH, body, headers).statusCode()).isEqualTo(500);
+        HttpResponse<String> failed = post(port(), PATH, body, headers);
+        // Zendesk retries a 503 whose Retry-After is under a minute (not a plain 500)
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("Retry-After")).hasValue("10");
         assertThat(received).isEmpty();
         // Zendesk retries the same invocation: processed this time
         assertThat(post(port(), PATH, body, headers).statusCode()).isEqualTo(200);
@@ -374,6 +377,33 @@ class ZendeskWebhookConsumerTest {
     }
 
     @Test
+    void aYamlRouteAsInTheDocsReadsTheTriggerPayload() throws Exception {
+        context = new DefaultCamelContext();
+        server = addHttpServer(context);
+        context.getRegistry().bind("received", (Processor) e -> received.add(e.copy()));
+        String yaml = """
+                - route:
+                    from:
+                      uri: zendesk:webhook
+                      parameters:
+                        path: /zendesk/webhook
+                        signingSecret: "%s"
+                      steps:
+                        - setHeader:
+                            name: line
+                            simple: "Ticket ${header.CamelZendeskSubjectId} solved: ${body[ticket][subject]}"
+                        - process:
+                            ref: received
+                """.formatted(SECRET);
+        org.apache.camel.support.PluginHelper.getRoutesLoader(context)
+                .loadRoutes(org.apache.camel.support.ResourceHelper.fromString("webhook.yaml", yaml));
+        context.start();
+        byte[] body = "{\"ticket\":{\"id\":\"77\",\"subject\":\"Printer on fire\"}}".getBytes(StandardCharsets.UTF_8);
+        assertThat(deliver(body).statusCode()).isEqualTo(200);
+        assertThat(received.get(0).getMessage().getHeader("line")).isEqualTo("Ticket 77 solved: Printer on fire");
+    }
+
+    @Test
     void theSigningSecretNeverAppearsInLogsOrErrors() throws Exception {
         String text;
         try (LogCapture logs = LogCapture.capture()) {
@@ -384,7 +414,7 @@ class ZendeskWebhookConsumerTest {
                 }
             });
             byte[] body = statusChanged("ev-1", 1, "open", "solved");
-            assertThat(deliver(body).statusCode()).isEqualTo(500);
+            assertThat(deliver(body).statusCode()).isEqualTo(503);
             assertThat(deliver(body).statusCode()).isEqualTo(200);
             assertThat(post(port(), PATH, body, signedHeaders("wrong", body)).statusCode()).isEqualTo(401);
             assertThat(post(port(), PATH, body, Map.of()).statusCode()).isEqualTo(401);

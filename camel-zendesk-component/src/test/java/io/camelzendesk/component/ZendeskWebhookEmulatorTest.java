@@ -51,13 +51,19 @@ class ZendeskWebhookEmulatorTest {
     }
 
     private void route(String options) throws Exception {
+        route(options, e -> {
+        });
+    }
+
+    private void route(String options, org.apache.camel.Processor step) throws Exception {
         String uri = "zendesk:webhook?autoRegister=true&externalUrl=http://127.0.0.1:" + server.getPort()
                      + "/zendesk/webhook&baseUrl=" + zendesk.baseUrl() + "&email=" + ZendeskEmulator.ADMIN_EMAIL
                      + "&apiToken=" + ZendeskEmulator.API_TOKEN + "&webhookName=camel-e2e" + options;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId("hook").process(e -> received.add(e.copy()));
+                errorHandler(noErrorHandler());
+                from(uri).routeId("hook").process(step).process(e -> received.add(e.copy()));
             }
         });
     }
@@ -105,6 +111,25 @@ class ZendeskWebhookEmulatorTest {
         context.getRouteController().stopRoute("hook");
         assertThat(named("webhooks", "name")).isEmpty();
         assertThat(named("triggers", "title")).isEmpty();
+    }
+
+    @Test
+    void aRouteFailureIsRetriedByZendeskAndTheRetryIsProcessedOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        route("&triggerConditions=status_changed:solved", e -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("downstream unavailable");
+            }
+        });
+        long id = openTicket();
+        zendesk.admin().updateTicket(id, Map.of("status", "solved"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
+        List<WebhookDelivery> deliveries = zendesk.admin().awaitDeliveries(2, Duration.ofSeconds(30));
+        assertThat(deliveries).extracting(WebhookDelivery::status).containsExactly(503, 200);
+        assertThat(deliveries).extracting(WebhookDelivery::invocationId).containsOnly(deliveries.get(0).invocationId());
+        assertThat(attempts).hasValue(2);
+        assertThat(received).hasSize(1);
     }
 
     @Test
