@@ -68,7 +68,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
     private final ZendeskConfiguration config;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private Set<String> eventTypes;
-    private WebhookSignatureVerifier verifier;
+    private volatile WebhookSignatureVerifier verifier;
     private IdempotentRepository repository;
     private boolean ownsRepository;
     private WebhookRegistrar registrar;
@@ -232,7 +232,17 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                 answer(http, 409, "in progress");
                 return;
             }
-            if (!repository.add(key)) {
+            boolean first;
+            try {
+                first = repository.add(key);
+            } catch (RuntimeException e) {
+                // a remote repository (JDBC, Redis, ...) that fails: let Zendesk try again later
+                inFlight.remove(key);
+                LOG.warn("Zendesk webhook delivery {}: the idempotent repository failed: {}", key, e.toString());
+                retryLater(http, "try again");
+                return;
+            }
+            if (!first) {
                 inFlight.remove(key);
                 LOG.debug("Zendesk webhook delivery {} is a duplicate: acknowledged, not routed", key);
                 answer(http, 200, "duplicate");
@@ -246,8 +256,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
             } catch (RejectedExecutionException e) {
                 forget(key);
                 releaseExchange(exchange, false);
-                answer(http, 503, "shutting down");
-                http.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+                retryLater(http, "shutting down");
                 return;
             }
             answer(http, 200, "accepted");
@@ -256,8 +265,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         if (route(exchange, key)) {
             answer(http, 200, "ok");
         } else {
-            answer(http, 503, "route failed");
-            http.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            retryLater(http, "route failed");
         }
     }
 
@@ -279,18 +287,31 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                 return false;
             }
             if (key != null) {
-                repository.confirm(key);
-                inFlight.remove(key);
+                try {
+                    repository.confirm(key);
+                } catch (RuntimeException e) {
+                    // the route completed: the delivery is answered as processed all the same
+                    LOG.warn("Zendesk webhook delivery {}: could not confirm its key in the idempotent repository"
+                             + " ({})", key, e.toString());
+                }
             }
             return true;
         } finally {
+            if (key != null) {
+                inFlight.remove(key);
+            }
             releaseExchange(exchange, false);
         }
     }
 
     private void forget(String key) {
         if (key != null) {
-            repository.remove(key);
+            try {
+                repository.remove(key);
+            } catch (RuntimeException e) {
+                LOG.warn("Zendesk webhook delivery {}: could not remove its key from the idempotent repository ({});"
+                         + " Zendesk's retry will be taken for a duplicate", key, e.toString());
+            }
             inFlight.remove(key);
         }
     }
@@ -374,6 +395,12 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         int limit = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
         byte[] bytes = stream.readNBytes(limit);
         return bytes.length > max ? null : bytes;
+    }
+
+    /** 503 with a Retry-After under a minute: the failure answer Zendesk retries. */
+    private static void retryLater(Exchange http, String text) {
+        answer(http, 503, text);
+        http.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
 
     private static void answer(Exchange http, int status, String text) {

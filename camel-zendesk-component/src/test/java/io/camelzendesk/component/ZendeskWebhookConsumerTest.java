@@ -223,6 +223,38 @@ class ZendeskWebhookConsumerTest {
     }
 
     @Test
+    void aFailingIdempotentRepositoryAnswers503AndDoesNotBlockTheRetry() throws Exception {
+        AtomicInteger adds = new AtomicInteger();
+        MemoryIdempotentRepository flaky = new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                if (adds.incrementAndGet() == 1) {
+                    throw new IllegalStateException("database unavailable");
+                }
+                return super.add(key);
+            }
+        };
+        context = new DefaultCamelContext();
+        server = addHttpServer(context);
+        context.getRegistry().bind("flaky", flaky);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("zendesk:webhook?signingSecret=" + SECRET + "&idempotentRepository=#flaky")
+                        .process(e -> received.add(e.copy()));
+            }
+        });
+        context.start();
+        byte[] body = statusChanged("ev-1", 1, "open", "solved");
+        Map<String, String> headers = signedHeaders(SECRET, body, now(), "inv-flaky");
+        HttpResponse<String> first = post(port(), PATH, body, headers);
+        assertThat(first.statusCode()).isEqualTo(503);
+        assertThat(first.headers().firstValue("Retry-After")).isPresent();
+        assertThat(post(port(), PATH, body, headers).statusCode()).isEqualTo(200);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
     void aFailingRouteAnswers503WithRetryAfterAndZendesksRetryIsProcessedOnce() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         start("", e -> {
