@@ -39,6 +39,12 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     /** Zendesk's search API returns at most 1,000 results (page 11 of 100 is refused). */
     private static final int SEARCH_LIMIT = 1000;
 
+    /** Fields of a macro preview's ticket that an update must not send back. */
+    private static final java.util.Set<String> APPLY_READ_ONLY = java.util.Set.of("id", "url", "created_at",
+            "updated_at", "generated_timestamp", "via", "satisfaction_rating", "description", "fields",
+            "has_incidents", "is_public", "allow_channelback", "allow_attachments", "from_messaging_channel",
+            "sharing_agreement_ids", "followup_ids", "encoded_id");
+
     private final ZendeskEndpoint endpoint;
     private final ZendeskResource resource;
     private final ZendeskConfiguration config;
@@ -364,10 +370,9 @@ public class ZendeskProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Object> saveAppliedMacro(Exchange ex, Ticket applied) {
         Map<String, Object> ticket = new LinkedHashMap<>(applied.fields());
-        // read-only fields of the preview are not sent back
-        for (String readOnly : List.of("id", "url", "created_at", "updated_at", "generated_timestamp")) {
-            ticket.remove(readOnly);
-        }
+        // the read-only fields of the preview (Zendesk's ticket JSON format) are not sent back; "fields" is an alias
+        // of custom_fields
+        ticket.keySet().removeAll(APPLY_READ_ONLY);
         if (ticket.get("comment") instanceof Comment c) {
             Map<String, Object> comment = new LinkedHashMap<>(c.fields());
             comment.remove("scoped_body");
