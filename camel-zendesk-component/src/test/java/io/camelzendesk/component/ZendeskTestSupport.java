@@ -55,6 +55,11 @@ abstract class ZendeskTestSupport {
         return null;
     }
 
+    /** YAML route files (classpath locations) to load, if any. */
+    List<String> yamlRoutes() {
+        return List.of();
+    }
+
     /** Hook to change the component's shared configuration before the context starts. */
     void configure(ZendeskConfiguration configuration) {
     }
@@ -71,6 +76,10 @@ abstract class ZendeskTestSupport {
         RoutesBuilder routes = routes();
         if (routes != null) {
             context.addRoutes(routes);
+        }
+        for (String yaml : yamlRoutes()) {
+            org.apache.camel.support.PluginHelper.getRoutesLoader(context)
+                    .loadRoutes(org.apache.camel.support.ResourceHelper.resolveMandatoryResource(context, yaml));
         }
         context.start();
         template = context.createProducerTemplate();
