@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,10 @@ public final class ZendeskClient implements AutoCloseable {
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final ZendeskClientConfig config;
-    private final ExecutorService executor;
+    /** The client whose worker the current thread is, if any. */
+    private static final ThreadLocal<ZendeskClient> OWNER = new ThreadLocal<>();
+
+    private final ThreadPoolExecutor executor;
     private final HttpClient http;
     private final RateLimiter generalLimiter;
     private final RateLimiter incrementalLimiter;
@@ -60,11 +64,14 @@ public final class ZendeskClient implements AutoCloseable {
         int id = CLIENTS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "zendesk-client-" + id + "-" + n.incrementAndGet());
+            Thread t = new Thread(() -> {
+                OWNER.set(this);
+                r.run();
+            }, "zendesk-client-" + id + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.executor = Executors.newFixedThreadPool(config.threads(), tf);
+        this.executor = (ThreadPoolExecutor) Executors.newFixedThreadPool(config.threads(), tf);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .connectTimeout(config.connectTimeout())
@@ -94,8 +101,18 @@ public final class ZendeskClient implements AutoCloseable {
         return executor;
     }
 
-    /** Sends the request and waits for the parsed body; failures are thrown as {@link ZendeskException}s. */
+    /**
+     * Sends the request and waits for the parsed body; failures are thrown as {@link ZendeskException}s.
+     * <p>
+     * Routes continue on the client's threads, so this may be called on one of them (a lazy list iterated after
+     * another call): while that thread waits, the pool gets one more thread to complete the response, as a
+     * {@code ForkJoinPool} does for managed blocking. Without it a single-threaded client would wait for itself.
+     */
     public <T> ZendeskResponse<T> execute(ZendeskRequest request, BodyReader<T> reader) {
+        boolean compensate = OWNER.get() == this;
+        if (compensate) {
+            resizePool(1);
+        }
         try {
             return send(request, reader).get();
         } catch (InterruptedException e) {
@@ -103,6 +120,21 @@ public final class ZendeskClient implements AutoCloseable {
             throw new ZendeskException(request + " interrupted", e);
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
+        } finally {
+            if (compensate) {
+                resizePool(-1);
+            }
+        }
+    }
+
+    private synchronized void resizePool(int delta) {
+        int size = executor.getCorePoolSize() + delta;
+        if (delta > 0) {
+            executor.setMaximumPoolSize(size);
+            executor.setCorePoolSize(size);
+        } else {
+            executor.setCorePoolSize(size);
+            executor.setMaximumPoolSize(size);
         }
     }
 
