@@ -111,7 +111,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     private CompletableFuture<?> execute(ZendeskOperation op, Exchange ex) {
         return switch (op) {
             case create -> create(ex);
-            case get -> one(ex, ZendeskRequest.get(item(ex)));
+            case get -> get(ex);
             case update -> update(ex);
             case delete -> delete(ex);
             case list -> list(ex, listPath(ex), resource.plural(), resource.modelType());
@@ -181,6 +181,35 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         }
         return resolveCustomFields(obj).thenCompose(v -> one(ex, ZendeskRequest.put(resource.path() + "/" + id)
                 .json(ZendeskBodies.envelope(resource.singular(), obj))));
+    }
+
+    /** A get; with {@code include=} the side-loaded arrays of the answer go to the side-loads header. */
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<Object> get(Exchange ex) {
+        ZendeskRequest.Builder request = ZendeskRequest.get(item(ex));
+        if (config.getInclude() == null) {
+            return one(ex, request);
+        }
+        request.query("include", config.getInclude());
+        return client.send(request.build(), in -> (Map<String, Object>) ZendeskJson.MAPPER.readValue(in, Map.class))
+                .thenCompose(r -> {
+                    status(ex, r);
+                    Map<String, Map<Object, Map<String, Object>>> sideloads = new LinkedHashMap<>();
+                    r.body().forEach((name, value) -> {
+                        if (!name.equals(resource.singular()) && value instanceof List<?> list) {
+                            Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+                            for (Object o : list) {
+                                if (o instanceof Map<?, ?> m) {
+                                    byId.put(m.get("id"), (Map<String, Object>) m);
+                                }
+                            }
+                            sideloads.put(name, byId);
+                        }
+                    });
+                    ex.getMessage().setHeader(ZendeskConstants.SIDELOADS, sideloads);
+                    return withCustomFieldsByName(ex,
+                            ZendeskJson.MAPPER.convertValue(r.body().get(resource.singular()), resource.modelType()));
+                });
     }
 
     private CompletableFuture<Object> delete(Exchange ex) {

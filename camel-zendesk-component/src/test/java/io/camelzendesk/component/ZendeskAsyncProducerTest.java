@@ -137,4 +137,23 @@ class ZendeskAsyncProducerTest extends ZendeskTestSupport {
         after.removeAll(before);
         assertThat(after).hasSize(CLIENT_THREADS);
     }
+
+    /**
+     * Bodies that arrive in pieces after their headers: no client thread may block reading one, since the bytes are
+     * delivered by the client's own threads (this deadlocked when responses were read as streams).
+     */
+    @Test
+    void bodiesArrivingSlowlyDoNotBlockTheClientThreads() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v2/tickets/35436")).willReturn(okJson(fixture("ticket.json"))
+                .withChunkedDribbleDelay(5, 300)));
+        List<java.util.concurrent.CompletableFuture<Exchange>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 4 * CLIENT_THREADS; i++) {
+            calls.add(template.asyncSend("zendesk:tickets?operation=get&id=35436", e -> { }));
+        }
+        for (var call : calls) {
+            Exchange ex = call.get(60, TimeUnit.SECONDS); // a guard against a hang, not a timing assertion
+            assertThat(ex.getException()).isNull();
+            assertThat(ex.getMessage().getBody(Ticket.class).getSubject()).isEqualTo("Help, my printer is on fire!");
+        }
+    }
 }

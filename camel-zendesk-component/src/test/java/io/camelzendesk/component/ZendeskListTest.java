@@ -133,6 +133,26 @@ class ZendeskListTest extends ZendeskTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void getWithIncludeUsersExposesTheSideloadsToo() throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>(ZendeskJson.MAPPER.readValue(fixture("ticket.json"), Map.class));
+        body.put("users", List.of(ZendeskJson.MAPPER.readValue(fixture("user.json"), Map.class).get("user"),
+                ZendeskJson.MAPPER.readValue(fixture("me.json"), Map.class).get("user")));
+        wm.stubFor(get(urlPathEqualTo("/api/v2/tickets/35436")).withQueryParam("include", equalTo("users"))
+                .willReturn(okJson(ZendeskJson.MAPPER.writeValueAsString(body))));
+
+        var ex = template.send("zendesk:tickets?operation=get&include=users",
+                e -> e.getMessage().setHeader(ZendeskConstants.ID, 35436L));
+
+        assertThat(ex.getException()).isNull();
+        Ticket t = ex.getMessage().getBody(Ticket.class);
+        Map<String, Map<Object, Map<String, Object>>> sideloads = ex.getMessage().getHeader(ZendeskConstants.SIDELOADS,
+                Map.class);
+        assertThat(sideloads.get("users").get(t.getRequesterId())).containsEntry("name", "Roger Wilco");
+        assertThat(sideloads.get("users").get(t.get("submitter_id"))).containsEntry("name", "Agent Uno");
+    }
+
+    @Test
     void includeUsersSideloadsAreInTheHeaderByIdAsTheyArrive() throws Exception {
         stubThreePages(true);
         template.requestBody("direct:with-requesters", (Object) "");

@@ -67,6 +67,7 @@ abstract class ZendeskTestSupport {
     @BeforeEach
     void startCamel() throws Exception {
         context = new DefaultCamelContext();
+        context.getShutdownStrategy().setTimeout(5); // a test that failed with exchanges in flight ends quickly
         ZendeskComponent zendesk = new ZendeskComponent();
         zendesk.getConfiguration().setBaseUrl(wm.baseUrl());
         zendesk.getConfiguration().setEmail(EMAIL);
