@@ -80,6 +80,22 @@ class ZendeskCustomFieldsTest extends ZendeskTestSupport {
     }
 
     @Test
+    void bulkWithAnUnknownNameRefreshesTheFieldsOnceAndSendsNoJob() {
+        stubFields("ticket_fields.json");
+        List<Object> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tickets.add(Map.of("subject", "T" + i, "custom_fields", Map.of("Order numbr", String.valueOf(i))));
+        }
+
+        Exchange ex = template.send("zendesk:tickets?operation=createMany", e -> e.getMessage().setBody(tickets));
+
+        assertThat(ex.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown ticket field 'Order numbr'");
+        assertThat(requests("POST", "/api/v2/tickets/create_many")).isEmpty();
+        assertThat(requests("GET", "/api/v2/ticket_fields")).hasSize(2);
+    }
+
+    @Test
     void unknownOptionNameFailsNamingCloseOptions() {
         stubFields("ticket_fields.json");
         stubCreate();
