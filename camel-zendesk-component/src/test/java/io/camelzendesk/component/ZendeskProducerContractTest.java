@@ -210,15 +210,15 @@ class ZendeskProducerContractTest extends ZendeskTestSupport {
                                 .answer(200, "comments.json")),
                 op("tickets", "addTags", id(t), List.of("urgent"), tags("enterprise", "other_tag", "urgent"),
                         Call.of("PUT", "/api/v2/tickets/35436/tags").json("{\"tags\":[\"urgent\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
                 op("tickets", "setTags", map(ID, t, TAGS, "enterprise, other_tag,urgent"), null,
                         tags("enterprise", "other_tag", "urgent"),
                         Call.of("POST", "/api/v2/tickets/35436/tags")
                                 .json("{\"tags\":[\"enterprise\",\"other_tag\",\"urgent\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
                 op("tickets", "removeTags", id(t), "{\"tags\":[\"obsolete\"]}", tags("enterprise", "other_tag", "urgent"),
                         Call.of("DELETE", "/api/v2/tickets/35436/tags").json("{\"tags\":[\"obsolete\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
 
                 // ---- users
                 op("users", "create", none(), userMap, model(User.class, u, 201),
@@ -245,13 +245,13 @@ class ZendeskProducerContractTest extends ZendeskTestSupport {
                         job("POST", "/api/v2/users/create_or_update_many", twoUsersJson, "uu1"), poll("uu1")),
                 op("users", "addTags", id(u), List.of("urgent"), tags("enterprise", "other_tag", "urgent"),
                         Call.of("PUT", "/api/v2/users/20978392/tags").json("{\"tags\":[\"urgent\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
                 op("users", "setTags", id(u), List.of("vip"), tags("enterprise", "other_tag", "urgent"),
                         Call.of("POST", "/api/v2/users/20978392/tags").json("{\"tags\":[\"vip\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
                 op("users", "removeTags", id(u), List.of("vip"), tags("enterprise", "other_tag", "urgent"),
                         Call.of("DELETE", "/api/v2/users/20978392/tags").json("{\"tags\":[\"vip\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
 
                 // ---- organizations
                 op("organizations", "create", none(), orgMap, model(Organization.class, o, 201),
@@ -277,13 +277,13 @@ class ZendeskProducerContractTest extends ZendeskTestSupport {
                                 "{\"organizations\":[{\"name\":\"A\"},{\"name\":\"B\"}]}", "oc1"), poll("oc1")),
                 op("organizations", "addTags", id(o), List.of("urgent"), tags("enterprise", "other_tag", "urgent"),
                         Call.of("PUT", "/api/v2/organizations/509974/tags").json("{\"tags\":[\"urgent\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
                 op("organizations", "setTags", id(o), List.of("urgent"), tags("enterprise", "other_tag", "urgent"),
                         Call.of("POST", "/api/v2/organizations/509974/tags").json("{\"tags\":[\"urgent\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
                 op("organizations", "removeTags", id(o), List.of("urgent"), tags("enterprise", "other_tag", "urgent"),
                         Call.of("DELETE", "/api/v2/organizations/509974/tags").json("{\"tags\":[\"urgent\"]}")
-                                .answer(200, "ticket_tags.json")),
+                                .answer(200, "object_tags.json")),
 
                 // ---- groups
                 op("groups", "create", none(), map("name", "Level 2 support"), model(Group.class, g, 201),
