@@ -427,8 +427,9 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         if (fileName == null) {
             fileName = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
         }
-        if (fileName == null) {
-            fileName = in.getHeader(Exchange.FILE_NAME, String.class);
+        if (fileName == null && in.getHeader(Exchange.FILE_NAME, String.class) != null) {
+            // CamelFileName may be a relative path: Zendesk gets the name only
+            fileName = in.getHeader(Exchange.FILE_NAME, String.class).replaceAll(".*[/\\\\]", "");
         }
         if (fileName == null || fileName.isBlank()) {
             throw new IllegalArgumentException("upload needs a file name: set header " + ZendeskConstants.FILE_NAME);

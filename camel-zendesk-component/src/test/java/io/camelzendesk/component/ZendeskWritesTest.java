@@ -175,6 +175,27 @@ class ZendeskWritesTest extends ZendeskTestSupport {
     }
 
     @Test
+    void uploadThenCommentWithItsToken() {
+        wm.stubFor(post(urlPathEqualTo("/api/v2/uploads")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(fixture("upload.json"))));
+        wm.stubFor(put("/api/v2/tickets/35436").willReturn(okJson(fixture("ticket.json"))));
+
+        io.camelzendesk.model.Upload upload = template.requestBodyAndHeader("zendesk:uploads?operation=upload",
+                new java.io.ByteArrayInputStream("boom".getBytes()), Exchange.FILE_NAME, "logs/crash.log",
+                io.camelzendesk.model.Upload.class);
+        template.requestBodyAndHeader("zendesk:tickets?operation=addComment",
+                new io.camelzendesk.model.Comment("Log attached", false).setUploads(java.util.List.of(upload.getToken())),
+                ZendeskConstants.ID, 35436L);
+
+        var sentUpload = requests("POST", "/api/v2/uploads").get(0);
+        assertThat(query(sentUpload)).isEqualTo(Map.of("filename", "crash.log"));
+        assertThat(sentUpload.getHeader("Content-Type")).isEqualTo("application/binary");
+        assertThat(sentUpload.getBodyAsString()).isEqualTo("boom");
+        assertJson(requests("PUT", "/api/v2/tickets/35436").get(0), """
+                {"ticket": {"comment": {"body": "Log attached", "public": false, "uploads": ["6bk3gql82em5nmf"]}}}""");
+    }
+
+    @Test
     void anEnvelopeAlreadyThereIsNotWrappedTwice() {
         wm.stubFor(put("/api/v2/tickets/35436").willReturn(okJson(fixture("ticket.json"))));
         template.requestBodyAndHeader("zendesk:tickets?operation=update",
