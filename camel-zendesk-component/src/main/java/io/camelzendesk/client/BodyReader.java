@@ -9,6 +9,9 @@ public interface BodyReader<T> {
 
     T read(InputStream body) throws IOException;
 
+    /** The body's bytes, as received (no copy). */
+    BodyReader<byte[]> BYTES = InputStream::readAllBytes;
+
     /** Ignores the body. */
     BodyReader<Void> DISCARD = in -> {
         in.transferTo(java.io.OutputStream.nullOutputStream());

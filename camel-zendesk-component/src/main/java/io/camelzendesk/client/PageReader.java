@@ -2,10 +2,14 @@ package io.camelzendesk.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -44,6 +48,10 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
 
     @Override
     public Page<T> read(InputStream body) throws IOException {
+        return read(ZendeskJson.MAPPER.createParser(body), true);
+    }
+
+    private Page<T> read(JsonParser parser, boolean decodeItems) throws IOException {
         List<T> items = new ArrayList<>();
         Map<String, List<Map<String, Object>>> sideloads = new LinkedHashMap<>();
         Boolean hasMore = null;
@@ -52,7 +60,7 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
         String afterCursor = null;
         Long endTime = null;
         Long count = null;
-        try (JsonParser p = ZendeskJson.MAPPER.createParser(body)) {
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("expected a JSON object with \"" + itemsField + "\"");
             }
@@ -60,6 +68,10 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (field.equals(itemsField) && value == JsonToken.START_ARRAY) {
+                    if (!decodeItems) {
+                        p.skipChildren();
+                        continue;
+                    }
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         items.add(itemReader.readValue(p));
                     }
@@ -99,5 +111,51 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
             }
         }
         return new Page<>(items, sideloads, hasMore, nextUrl, afterCursor, endOfStream, endTime, count);
+    }
+
+    /**
+     * The page's envelope (cursor, end time, end of stream, side-loads, count) read from a received body without
+     * decoding the items: a token walk over them. {@link Page#items()} is empty; decode with {@link #items(byte[])}.
+     */
+    public Page<T> envelope(byte[] body) throws IOException {
+        return read(ZendeskJson.MAPPER.createParser(body), false);
+    }
+
+    /** The page's items, decoded one at a time as they are asked for: never more than one held by the reader. */
+    public Iterator<T> items(byte[] body) throws IOException {
+        JsonParser p = ZendeskJson.MAPPER.createParser(body);
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("expected a JSON object with \"" + itemsField + "\"");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals(itemsField) && value == JsonToken.START_ARRAY) {
+                return new Iterator<>() {
+                    private JsonToken next = p.nextToken();
+
+                    @Override
+                    public boolean hasNext() {
+                        return next != JsonToken.END_ARRAY && next != null;
+                    }
+
+                    @Override
+                    public T next() {
+                        if (!hasNext()) {
+                            throw new NoSuchElementException();
+                        }
+                        try {
+                            T item = itemReader.readValue(p);
+                            next = p.nextToken();
+                            return item;
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                };
+            }
+            p.skipChildren();
+        }
+        return Collections.emptyIterator();
     }
 }

@@ -137,7 +137,8 @@ public final class ZendeskClient implements AutoCloseable {
         return execute(ZendeskRequest.get(path).build(), in -> ZendeskJson.MAPPER.readTree(in)).body();
     }
 
-    static ZendeskException unwrap(Throwable t) {
+    /** The {@link ZendeskException} behind a failed future (unwrapping completion and execution wrappers). */
+    public static ZendeskException unwrap(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
@@ -270,7 +271,8 @@ public final class ZendeskClient implements AutoCloseable {
             }
             if (status >= 200 && status < 300) {
                 try (InputStream in = new ByteArrayInputStream(response.body())) {
-                    T body = reader.read(in);
+                    @SuppressWarnings("unchecked")
+                    T body = reader == BodyReader.BYTES ? (T) response.body() : reader.read(in);
                     result.complete(new ZendeskResponse<>(status, headers, body));
                 } catch (Exception e) {
                     fail(new ZendeskException(request.method() + " " + logPath + " -> HTTP " + status

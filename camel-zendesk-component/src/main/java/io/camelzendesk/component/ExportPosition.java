@@ -13,11 +13,15 @@ import io.camelzendesk.client.ZendeskJson;
 
 /**
  * Where an incremental export stands, stored as one JSON value in a {@code StateRepository}: the cursor (cursor
- * export) or the next {@code start_time} (time-based export), the time of the last record processed, and a bounded
- * window of recently processed {@code id@timestamp} keys that suppresses duplicates. Stored only once every record
- * of a page has been processed.
+ * export) or the next {@code start_time} (time-based export), the time of the newest record processed, and a bounded
+ * window of recently processed (id, timestamp) pairs that suppresses duplicates. The cursor and start time move
+ * only once every record of a page has been processed; processed pairs are remembered as they complete.
  */
 final class ExportPosition {
+
+    /** A processed record: its id and its timestamp (epoch seconds). */
+    record Key(long id, long timestamp) {
+    }
 
     /** The next cursor of a cursor-based export, or null before the first page. */
     String cursor;
@@ -25,7 +29,7 @@ final class ExportPosition {
     long startTime;
     /** Epoch seconds of the newest record processed (0 when none yet). */
     long recordTime;
-    private final LinkedHashSet<String> seen = new LinkedHashSet<>();
+    private final LinkedHashSet<Key> seen = new LinkedHashSet<>();
 
     static ExportPosition startingAt(long startTime) {
         ExportPosition p = new ExportPosition();
@@ -42,16 +46,17 @@ final class ExportPosition {
             p.startTime = m.get("startTime") instanceof Number n ? n.longValue() : 0;
             p.recordTime = m.get("recordTime") instanceof Number n ? n.longValue() : 0;
             if (m.get("seen") instanceof List<?> seen) {
-                for (Object key : seen) {
-                    p.seen.add(String.valueOf(key));
+                for (int i = 0; i + 1 < seen.size(); i += 2) {
+                    p.seen.add(new Key(((Number) seen.get(i)).longValue(), ((Number) seen.get(i + 1)).longValue()));
                 }
             }
             return p;
-        } catch (IOException e) {
+        } catch (IOException | ClassCastException e) {
             throw new IllegalStateException("The stored export position is not readable: " + json, e);
         }
     }
 
+    /** The position as JSON; the window as a flat list id, timestamp, id, timestamp, ... (oldest first). */
     String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (cursor != null) {
@@ -59,7 +64,12 @@ final class ExportPosition {
         }
         m.put("startTime", startTime);
         m.put("recordTime", recordTime);
-        m.put("seen", new ArrayList<>(seen));
+        List<Long> flat = new ArrayList<>(seen.size() * 2);
+        for (Key k : seen) {
+            flat.add(k.id());
+            flat.add(k.timestamp());
+        }
+        m.put("seen", flat);
         try {
             return ZendeskJson.MAPPER.writeValueAsString(m);
         } catch (IOException e) {
@@ -67,25 +77,21 @@ final class ExportPosition {
         }
     }
 
-    ExportPosition copy() {
-        ExportPosition p = new ExportPosition();
-        p.cursor = cursor;
-        p.startTime = startTime;
-        p.recordTime = recordTime;
-        p.seen.addAll(seen);
-        return p;
-    }
-
-    boolean alreadyProcessed(String key) {
+    boolean alreadyProcessed(Key key) {
         return seen.contains(key);
     }
 
-    void remember(String key, int window) {
-        seen.remove(key);
-        seen.add(key);
-        for (Iterator<String> it = seen.iterator(); seen.size() > window && it.hasNext();) {
-            it.next();
-            it.remove();
+    void remember(Key key, int window) {
+        if (!seen.add(key)) {
+            seen.remove(key);
+            seen.add(key);
+        }
+        if (seen.size() > window) {
+            Iterator<Key> it = seen.iterator();
+            while (seen.size() > window && it.hasNext()) {
+                it.next();
+                it.remove();
+            }
         }
     }
 

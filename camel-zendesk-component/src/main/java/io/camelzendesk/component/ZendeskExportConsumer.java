@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -22,12 +25,15 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelzendesk.client.BodyReader;
 import io.camelzendesk.client.Budget;
 import io.camelzendesk.client.Page;
 import io.camelzendesk.client.PageReader;
 import io.camelzendesk.client.ZendeskApiException;
 import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.client.ZendeskException;
 import io.camelzendesk.client.ZendeskRequest;
+import io.camelzendesk.client.ZendeskResponse;
 import io.camelzendesk.model.ZendeskObject;
 
 /**
@@ -112,100 +118,144 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /**
+     * Reads pages until the export is at its end. While the records of a page are decoded and delivered, the next
+     * page is already requested (paced by the export budget), so the network and Zendesk's time overlap with the
+     * route's. The position moves only after every record of a page was processed.
+     */
     private int exportPages() throws Exception {
         ExportPosition position = loadPosition();
         int processed = 0;
+        CompletableFuture<ZendeskResponse<byte[]>> fetching = fetch(position);
         while (isRunAllowed()) {
-            Page<? extends ZendeskObject> page;
+            byte[] body;
             try {
-                page = client.execute(request(position), reader).body();
-            } catch (ZendeskApiException e) {
-                if (isTooRecent(e)) {
-                    LOG.debug("Zendesk {} export: start_time {} is too recent, no new data", resource, position.startTime);
+                body = fetching.get().body();
+            } catch (ExecutionException e) {
+                ZendeskException failure = ZendeskClient.unwrap(e.getCause());
+                if (failure instanceof ZendeskApiException api && isTooRecent(api)) {
+                    LOG.debug("Zendesk {} export: start_time {} is too recent, no new data", resource,
+                            position.startTime);
                     return processed;
                 }
-                throw e;
+                throw failure;
             }
-            ExportPosition next = position.copy();
-            int delivered = deliver(page, position, next);
+            Page<? extends ZendeskObject> envelope = reader.envelope(body);
+            Next next = next(position, envelope);
+            // the next page is requested now: it arrives while this one is delivered
+            fetching = next.endOfStream ? null : fetch(next.position(position));
+            int delivered = deliver(body, envelope, position);
             if (delivered < 0) {
-                // the route failed: what was processed is remembered (so it is not delivered again), the position
-                // stays, and the page is read again on the next poll
-                next.recordTime = position.recordTime;
-                state.setState(stateKey, next.toJson());
+                // the route failed: the cursor stays, what was processed is remembered (not delivered again), and
+                // the page is read again on the next poll; the request already made for the next page is dropped
+                fetching = cancel(fetching);
+                state.setState(stateKey, position.toJson());
                 return processed;
             }
             processed += delivered;
-            boolean endOfStream = advance(next, position, page);
-            state.setState(stateKey, next.toJson());
-            position = next;
-            progress.page(delivered, next, client.metrics().waitedMillis(), resource, endOfStream);
-            if (endOfStream) {
+            next.applyTo(position);
+            state.setState(stateKey, position.toJson());
+            progress.page(delivered, position, client.metrics().waitedMillis(), resource, next.endOfStream);
+            if (next.endOfStream) {
                 break;
             }
         }
+        cancel(fetching);
         return processed;
     }
 
-    /** Moves the position past the page; returns whether the export has reached its end for now. */
-    private boolean advance(ExportPosition next, ExportPosition previous, Page<?> page) {
-        boolean endOfStream;
-        if (resource.export() == ZendeskResource.Export.CURSOR) {
-            if (page.afterCursor() != null) {
-                next.cursor = page.afterCursor();
-            }
-            endOfStream = page.endOfStream() == null || page.endOfStream() || page.afterCursor() == null;
-        } else {
-            endOfStream = page.endOfStream() != null ? page.endOfStream()
-                    : page.items().size() < config.getPerPage();
-            long end = page.endTime() != null ? page.endTime() : previous.startTime;
-            // a page of items that all share one timestamp ends where it started: it held every item of that
-            // second (Zendesk never splits them), so the next page starts one second later instead of looping
-            next.startTime = !endOfStream && end <= previous.startTime ? previous.startTime + 1 : end;
+    private static <T> CompletableFuture<T> cancel(CompletableFuture<T> f) {
+        if (f != null) {
+            f.cancel(false);
         }
-        return endOfStream;
+        return null;
+    }
+
+    private CompletableFuture<ZendeskResponse<byte[]>> fetch(ExportPosition position) {
+        return client.send(request(position), BodyReader.BYTES);
+    }
+
+    /** Where the export goes after a page, once the page has been processed. */
+    private record Next(String cursor, long startTime, boolean endOfStream) {
+
+        ExportPosition position(ExportPosition current) {
+            ExportPosition p = ExportPosition.startingAt(startTime);
+            p.cursor = cursor != null ? cursor : current.cursor;
+            return p;
+        }
+
+        void applyTo(ExportPosition position) {
+            if (cursor != null) {
+                position.cursor = cursor;
+            }
+            position.startTime = startTime;
+        }
+    }
+
+    private Next next(ExportPosition previous, Page<?> page) {
+        if (resource.export() == ZendeskResource.Export.CURSOR) {
+            boolean endOfStream = page.endOfStream() == null || page.endOfStream() || page.afterCursor() == null;
+            return new Next(page.afterCursor(), previous.startTime, endOfStream);
+        }
+        boolean endOfStream = page.endOfStream() != null ? page.endOfStream()
+                : page.count() != null && page.count() < config.getPerPage();
+        long end = page.endTime() != null ? page.endTime() : previous.startTime;
+        // a page of items that all share one timestamp ends where it started: it held every item of that second
+        // (Zendesk never splits them), so the next page starts one second later instead of looping
+        long start = !endOfStream && end <= previous.startTime ? previous.startTime + 1 : end;
+        return new Next(null, start, endOfStream);
     }
 
     /**
-     * Delivers the records of a page not processed before, remembering each processed one in {@code next}.
-     * Returns how many were delivered, or -1 when the route failed.
+     * Decodes the page's records one at a time and delivers those not processed before, remembering each processed
+     * one in the position's window. Returns how many were delivered, or -1 when the route failed.
      */
-    private int deliver(Page<? extends ZendeskObject> page, ExportPosition position, ExportPosition next)
+    private int deliver(byte[] body, Page<? extends ZendeskObject> envelope, ExportPosition position)
             throws Exception {
-        Map<String, Map<Object, Map<String, Object>>> sideloads = indexSideloads(page);
-        List<ZendeskObject> fresh = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        for (ZendeskObject record : page.items()) {
-            String key = key(record);
-            if (position.alreadyProcessed(key)) {
-                next.remember(key, config.getDedupeWindow());
-            } else {
+        Map<String, Map<Object, Map<String, Object>>> sideloads = indexSideloads(envelope);
+        Iterator<? extends ZendeskObject> records = reader.items(body);
+        int delivered = 0;
+        int duplicates = 0;
+        long newest = position.recordTime;
+        if (config.isPageAsList()) {
+            List<ZendeskObject> fresh = new ArrayList<>();
+            List<ExportPosition.Key> keys = new ArrayList<>();
+            while (records.hasNext()) {
+                ZendeskObject record = records.next();
+                ExportPosition.Key key = key(record);
+                if (key != null && position.alreadyProcessed(key)) {
+                    duplicates++;
+                    continue;
+                }
                 fresh.add(record);
                 keys.add(key);
+                newest = Math.max(newest, timestamp(record));
             }
-            next.recordTime = Math.max(next.recordTime, timestamp(record));
-        }
-        progress.duplicates(page.items().size() - fresh.size());
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        if (config.isPageAsList()) {
-            Exchange exchange = createExchange(false);
-            Message m = exchange.getMessage();
-            m.setBody(fresh);
-            m.setHeader(ZendeskConstants.RESOURCE, resource.uriName());
-            m.setHeader(ZendeskConstants.POSITION, position.describe());
-            if (!sideloads.isEmpty()) {
-                m.setHeader(ZendeskConstants.SIDELOADS, sideloads);
+            progress.duplicates(duplicates);
+            if (!fresh.isEmpty()) {
+                Exchange exchange = createExchange(false);
+                Message m = exchange.getMessage();
+                m.setBody(fresh);
+                m.setHeader(ZendeskConstants.RESOURCE, resource.uriName());
+                m.setHeader(ZendeskConstants.POSITION, position.describe());
+                if (!sideloads.isEmpty()) {
+                    m.setHeader(ZendeskConstants.SIDELOADS, sideloads);
+                }
+                if (!process(exchange, "page at " + position.describe())) {
+                    return -1;
+                }
+                keys.stream().filter(k -> k != null).forEach(k -> position.remember(k, config.getDedupeWindow()));
             }
-            if (!process(exchange, "page at " + position.describe())) {
-                return -1;
-            }
-            keys.forEach(k -> next.remember(k, config.getDedupeWindow()));
+            position.recordTime = newest;
             return fresh.size();
         }
-        for (int i = 0; i < fresh.size(); i++) {
-            ZendeskObject record = fresh.get(i);
+        while (records.hasNext()) {
+            ZendeskObject record = records.next();
+            ExportPosition.Key key = key(record);
+            if (key != null && position.alreadyProcessed(key)) {
+                duplicates++;
+                continue;
+            }
             Exchange exchange = createExchange(false);
             Message m = exchange.getMessage();
             m.setBody(record);
@@ -220,11 +270,18 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                 m.setHeader(ZendeskConstants.SIDELOADS, referenced(record, sideloads));
             }
             if (!process(exchange, resource.singular() + " " + record.getId())) {
+                progress.duplicates(duplicates);
                 return -1;
             }
-            next.remember(keys.get(i), config.getDedupeWindow());
+            if (key != null) {
+                position.remember(key, config.getDedupeWindow());
+            }
+            newest = Math.max(newest, timestamp(record));
+            delivered++;
         }
-        return fresh.size();
+        progress.duplicates(duplicates);
+        position.recordTime = newest;
+        return delivered;
     }
 
     private boolean process(Exchange exchange, String what) throws Exception {
@@ -331,15 +388,10 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         return 0;
     }
 
-    private static String key(ZendeskObject record) {
-        Object ts = record.get("generated_timestamp");
-        if (ts == null) {
-            ts = record.get("timestamp");
-        }
-        if (ts == null) {
-            ts = record.get("updated_at");
-        }
-        return record.get("id") + "@" + ts;
+    /** The dedupe key of a record: its id and its timestamp; null when it has no id. */
+    private static ExportPosition.Key key(ZendeskObject record) {
+        Long id = record.get("id") instanceof Number n ? n.longValue() : null;
+        return id == null ? null : new ExportPosition.Key(id, timestamp(record));
     }
 
     private static Map<String, Map<Object, Map<String, Object>>> indexSideloads(Page<?> page) {
