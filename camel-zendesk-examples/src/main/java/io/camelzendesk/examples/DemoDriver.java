@@ -205,9 +205,12 @@ public class DemoDriver {
     }
 
     static int httpPort() {
-        String actual = System.getProperty("quarkus.http.port");
-        if (actual != null && !actual.equals("0")) {
-            return Integer.parseInt(actual);
+        // with quarkus.http.port=0 Quarkus publishes the port it bound as these system properties
+        for (String name : List.of("quarkus.http.port", "quarkus.http.test-port")) {
+            String actual = System.getProperty(name);
+            if (actual != null && !actual.isBlank() && !actual.equals("0")) {
+                return Integer.parseInt(actual);
+            }
         }
         return ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     }
