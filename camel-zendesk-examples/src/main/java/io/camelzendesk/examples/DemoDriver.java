@@ -102,8 +102,8 @@ public class DemoDriver {
                 this::emails);
         step(5, "chat: a transcript", this::chat);
         step(6, "kb: two articles written", this::kbWrite);
-        step(14, "CRM: Acme Corp upgraded to Platinum in the CRM", this::crmChange);
-        step(16, "Zendesk: an agent changes Initech's tier in Zendesk", this::zendeskOrgChange);
+        step(14, "CRM: Pied Piper upgraded to Platinum in the CRM", this::crmChange);
+        step(16, "Zendesk: an agent changes Los Pollos Hermanos' tier in Zendesk", this::zendeskOrgChange);
         step(18, "kb: an article changed", this::kbChange);
         step(24, "kb: an article removed", this::kbRemove);
         step(26, "Zendesk: agents solve the demo tickets", this::solveTickets);
@@ -131,12 +131,12 @@ public class DemoDriver {
     void seedCrm() throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection()) {
-            upsertAccount(c, "acct-1001", "Acme Corp", "acme.example", "Gold", "Ann Archer", now);
-            upsertAccount(c, "acct-1002", "Globex", "globex.example", "Platinum", "Bob Baker", now);
-            upsertAccount(c, "acct-1003", "Initech", "initech.example", "Silver", "Carol Chen", now);
-            upsertContact(c, "ct-2001", "acct-1001", "Alice Smith", "alice@acme.example", "+1 555 0101", now);
-            upsertContact(c, "ct-2002", "acct-1002", "Gary Globe", "gary@globex.example", "+1 555 0102", now);
-            upsertContact(c, "ct-2003", "acct-1003", "Peter Gibbons", "peter@initech.example", "+1 555 0103", now);
+            upsertAccount(c, "acct-1001", "Pied Piper", "piedpiper.example", "Gold", "Ann Archer", now);
+            upsertAccount(c, "acct-1002", "Dunder Mifflin", "dundermifflin.example", "Platinum", "Bob Baker", now);
+            upsertAccount(c, "acct-1003", "Los Pollos Hermanos", "lospollos.example", "Silver", "Carol Chen", now);
+            upsertContact(c, "ct-2001", "acct-1001", "Richard Hendricks", "richard@piedpiper.example", "+1 555 0101", now);
+            upsertContact(c, "ct-2002", "acct-1002", "Pam Beesly", "pam@dundermifflin.example", "+1 555 0102", now);
+            upsertContact(c, "ct-2003", "acct-1003", "Gus Fring", "gus@lospollos.example", "+1 555 0103", now);
         }
     }
 
@@ -178,7 +178,7 @@ public class DemoDriver {
 
     void formPosts() throws Exception {
         String form = """
-                {"name": "Alice Smith", "email": "alice@acme.example", "subject": "Cannot export my invoices",
+                {"name": "Richard Hendricks", "email": "richard@piedpiper.example", "subject": "Cannot export my invoices",
                  "message": "The export button of the billing page does nothing since yesterday.",
                  "product": "Widget Pro", "order_number": 12345}""";
         HttpResponse<String> first = post("/support/requests", form, "demo-" + run + "-1");
@@ -217,10 +217,10 @@ public class DemoDriver {
 
     void emails() throws IOException {
         Path inbox = Path.of(dataDir, "inbox", "email");
-        String eml = email("<order-" + run + "@initech.example>", "Peter Gibbons <peter@initech.example>",
-                "TPS report template broken", "Hi, the attached TPS report fails to import. Peter");
-        drop(inbox, "peter-1.eml", eml);
-        drop(inbox, "peter-1-resent.eml", eml);
+        String eml = email("<order-" + run + "@lospollos.example>", "Gus Fring <gus@lospollos.example>",
+                "Fryer temperature log", "Hi, the attached log shows the fryer overheating. Gus");
+        drop(inbox, "gus-1.eml", eml);
+        drop(inbox, "gus-1-resent.eml", eml);
         drop(inbox, "no-sender.eml", "Subject: who am I\r\nMessage-ID: <x-" + run + "@nowhere>\r\n\r\nno From header\r\n");
     }
 
@@ -236,7 +236,7 @@ public class DemoDriver {
 
     void chat() throws IOException {
         drop(Path.of(dataDir, "inbox", "chat"), "chat-" + run + ".json", """
-                {"chat_id": "%s", "visitor": {"name": "Gary Globe", "email": "gary@globex.example"},
+                {"chat_id": "%s", "visitor": {"name": "Pam Beesly", "email": "pam@dundermifflin.example"},
                  "product": "Gadget Cloud",
                  "messages": [
                    {"from": "visitor", "text": "Our production cluster is down, urgent!", "at": "10:02"},
@@ -318,19 +318,19 @@ public class DemoDriver {
     private void defineChecks() {
         checks.put("omnichannel: email with attachment -> one ticket, resent copy skipped, bad email -> error/ + reason",
                 () -> {
-                    List<ObjectNode> t = tickets("email:<order-" + run + "@initech.example>");
+                    List<ObjectNode> t = tickets("email:<order-" + run + "@lospollos.example>");
                     return t.size() == 1 && Files.exists(Path.of(dataDir, "inbox", "email", "error", "no-sender.eml"))
                            && Files.exists(Path.of(dataDir, "inbox", "email", "error", "no-sender.eml.reason.txt"))
-                           && Files.exists(Path.of(dataDir, "inbox", "email", "done", "peter-1-resent.eml"))
+                           && Files.exists(Path.of(dataDir, "inbox", "email", "done", "gus-1-resent.eml"))
                            && admin().get().comments(t.get(0).get("id").asLong()).get(0).path("attachments").size() == 1;
                 });
         checks.put("omnichannel: chat transcript -> ticket", () -> tickets("chat:chat-" + run).size() == 1);
         checks.put("crm-sync: CRM accounts and contacts -> Zendesk organizations and users",
                 () -> admin().flatMap(a -> org(a, "acct-1002")).isPresent() && user("ct-2002").isPresent());
-        checks.put("crm-sync: CRM change (Acme -> Platinum) -> Zendesk organization",
+        checks.put("crm-sync: CRM change (Pied Piper -> Platinum) -> Zendesk organization",
                 () -> admin().flatMap(a -> org(a, "acct-1001"))
                         .map(o -> "Platinum".equals(o.path("organization_fields").path("tier").asText())).orElse(false));
-        checks.put("crm-sync: Zendesk change (Initech -> Gold) -> CRM account",
+        checks.put("crm-sync: Zendesk change (Los Pollos Hermanos -> Gold) -> CRM account",
                 () -> "Gold".equals(crmTier("acct-1003")));
         checks.put("crm-sync: new ticket enriched with CRM tier and account manager",
                 () -> formTicketId != null && admin().get().get("tickets", formTicketId)

@@ -1,10 +1,12 @@
 package io.camelzendesk.examples;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
 
 /** {@code GET /demo/status}: the demo driver's milestones as JSON (not one of the use cases). */
+@ApplicationScoped
 public class DemoStatusRoute extends RouteBuilder {
 
     @Inject
