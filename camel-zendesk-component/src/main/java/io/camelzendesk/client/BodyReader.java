@@ -3,7 +3,7 @@ package io.camelzendesk.client;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Turns a successful response body into a value, reading the stream as it arrives. */
+/** Turns a successful response body (received in full) into a value. */
 @FunctionalInterface
 public interface BodyReader<T> {
 

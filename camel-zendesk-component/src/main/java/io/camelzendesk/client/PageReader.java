@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
- * Reads any Zendesk page envelope from the stream as it arrives, decoding the items straight into their model
- * class: the page is never held as one string or tree.
+ * Reads any Zendesk page envelope with a streaming parser, decoding the items straight into their model
+ * class: the page is never turned into one string or tree.
  */
 public final class PageReader<T> implements BodyReader<Page<T>> {
 

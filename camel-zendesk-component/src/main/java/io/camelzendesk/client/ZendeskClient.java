@@ -1,5 +1,6 @@
 package io.camelzendesk.client;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class ZendeskClient implements AutoCloseable {
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final ZendeskClientConfig config;
-    private final ExecutorService executor;
+    private final ForkJoinPool executor;
     private final HttpClient http;
     private final RateLimiter generalLimiter;
     private final RateLimiter incrementalLimiter;
@@ -98,7 +100,12 @@ public final class ZendeskClient implements AutoCloseable {
         return executor;
     }
 
-    /** Sends the request and waits for the parsed body; failures are thrown as {@link ZendeskException}s. */
+    /**
+     * Sends the request and waits for the parsed body; failures are thrown as {@link ZendeskException}s.
+     * <p>
+     * Routes continue on the client's threads, so this may be called on one of them (a lazy list iterated after
+     * another call): the wait is a managed block of the fork-join pool, which lends itself a thread meanwhile.
+     */
     public <T> ZendeskResponse<T> execute(ZendeskRequest request, BodyReader<T> reader) {
         try {
             return send(request, reader).get();
@@ -238,7 +245,9 @@ public final class ZendeskClient implements AutoCloseable {
                 b.method(request.method(), HttpRequest.BodyPublishers.noBody());
             }
             long start = System.nanoTime();
-            http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream())
+            // the body is received in full before a client thread reads it: a thread that blocked on a streaming
+            // body would wait for bytes only the client's own (possibly all blocked) threads can deliver
+            http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
                     .whenCompleteAsync((response, failure) -> {
                         if (failure != null) {
                             onTransportFailure(unwrapTransport(failure), start);
@@ -248,7 +257,7 @@ public final class ZendeskClient implements AutoCloseable {
                     }, executor);
         }
 
-        void onResponse(HttpResponse<InputStream> response, String authorization, long start) {
+        void onResponse(HttpResponse<byte[]> response, String authorization, long start) {
             int status = response.statusCode();
             HttpHeaders headers = response.headers();
             RateLimiter limiter = limiter(request.budget());
@@ -260,7 +269,7 @@ public final class ZendeskClient implements AutoCloseable {
                         status, (System.nanoTime() - start) / 1_000_000, limiter.lastRemaining(), attempts);
             }
             if (status >= 200 && status < 300) {
-                try (InputStream in = response.body()) {
+                try (InputStream in = new ByteArrayInputStream(response.body())) {
                     T body = reader.read(in);
                     result.complete(new ZendeskResponse<>(status, headers, body));
                 } catch (Exception e) {
@@ -269,7 +278,8 @@ public final class ZendeskClient implements AutoCloseable {
                 }
                 return;
             }
-            byte[] errorBody = readBounded(response.body());
+            byte[] errorBody = response.body().length > MAX_ERROR_BODY
+                    ? Arrays.copyOf(response.body(), MAX_ERROR_BODY) : response.body();
             Duration retryAfter = retryAfter(headers);
             if (status == 429) {
                 metrics.rateLimited.increment();
@@ -384,16 +394,6 @@ public final class ZendeskClient implements AutoCloseable {
             t = t.getCause();
         }
         return t;
-    }
-
-    private static byte[] readBounded(InputStream in) {
-        try (in) {
-            byte[] bytes = in.readNBytes(MAX_ERROR_BODY);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return bytes;
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 
     private static String abbreviate(String text) {

@@ -56,7 +56,7 @@ final class BulkOperations {
     }
 
     private CompletableFuture<JobStatus> follow(JobStatus job, long deadline, Duration delay) {
-        if (job == null || job.getId() == null && job.get("id") == null) {
+        if (job == null || job.get("id") == null) {
             return CompletableFuture.failedFuture(new ZendeskException("Zendesk returned no job_status"));
         }
         String status = job.getStatus();

@@ -33,9 +33,17 @@ final class CustomFieldResolver {
 
     /** The account's ticket fields, from the cache when it is fresh. */
     synchronized CompletableFuture<List<TicketField>> fields(boolean refresh) {
+        return fields(refresh ? fields : null);
+    }
+
+    /**
+     * The ticket fields, reloaded when the cache is stale or still holds {@code seen}: callers that found an unknown
+     * name in the same load (the items of a bulk) share one refresh.
+     */
+    private synchronized CompletableFuture<List<TicketField>> fields(CompletableFuture<List<TicketField>> seen) {
         boolean stale = fields == null || fields.isCompletedExceptionally()
                 || System.nanoTime() - loadedAtNanos > ttl.toNanos();
-        if (refresh || stale) {
+        if (stale || (seen != null && seen == fields)) {
             loadedAtNanos = System.nanoTime();
             fields = loadAll(ZendeskRequest.get("/api/v2/ticket_fields").query("page[size]", 100).build(),
                     new ArrayList<>());
@@ -61,7 +69,8 @@ final class CustomFieldResolver {
         if (given == null || (given instanceof List<?> l && l.stream().allMatch(CustomFieldResolver::plainById))) {
             return CompletableFuture.completedFuture(null);
         }
-        return fields(false).thenCompose(fs -> {
+        CompletableFuture<List<TicketField>> used = fields(false);
+        return used.thenCompose(fs -> {
             List<Object> unknown = new ArrayList<>();
             List<Map<String, Object>> resolved = tryResolve(given, fs, unknown);
             if (unknown.isEmpty()) {
@@ -69,7 +78,7 @@ final class CustomFieldResolver {
                 return CompletableFuture.completedFuture(null);
             }
             // a field created since the cache was filled: look once more
-            return fields(true).thenAccept(fresh -> {
+            return fields(used).thenAccept(fresh -> {
                 List<Object> stillUnknown = new ArrayList<>();
                 List<Map<String, Object>> again = tryResolve(given, fresh, stillUnknown);
                 if (!stillUnknown.isEmpty()) {

@@ -30,6 +30,12 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @UriParam
     private ZendeskConfiguration configuration;
 
+    // Zendesk's export budget is 10 requests a minute: poll once a minute unless told otherwise
+    @UriParam(label = "consumer,scheduler", defaultValue = "60000",
+              description = "Milliseconds between polls once the export has reached its end (while it has not, the"
+                            + " next page is fetched at once, paced by the export budget).")
+    private long delay = 60_000;
+
     private final ZendeskResource zendeskResource;
     private ZendeskClient client;
 
@@ -39,12 +45,26 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         this.zendeskResource = resource;
         this.resource = resource.uriName();
         this.configuration = configuration;
-        // Zendesk's export budget is 10 requests a minute: poll once a minute unless told otherwise
-        setDelay(60_000);
+        super.setDelay(delay);
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
     }
 
     /** Fails at endpoint creation, naming the option, when the configuration cannot work. */
     void validate() {
+        if (zendeskResource == ZendeskResource.WEBHOOK) {
+            validateWebhook();
+            return;
+        }
         ZendeskClientFactory.validate(configuration);
         if (configuration.getOperation() != null) {
             zendeskResource.check(ZendeskResource.operation(configuration.getOperation()));
@@ -59,6 +79,59 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         if (configuration.getPageSize() < 1 || configuration.getPageSize() > 100) {
             throw new IllegalArgumentException(
                     "Option pageSize must be between 1 and 100, was " + configuration.getPageSize());
+        }
+    }
+
+    /** The webhook consumer needs the API (and so an account and credentials) only to register itself. */
+    private void validateWebhook() {
+        ZendeskConfiguration c = configuration;
+        if (c.isAutoRegister()) {
+            ZendeskClientFactory.validate(c);
+            if (c.getExternalUrl() == null || c.getExternalUrl().isBlank()) {
+                throw new IllegalArgumentException("Option externalUrl is required with autoRegister=true: the public"
+                                                   + " URL Zendesk delivers to, e.g."
+                                                   + " https://hooks.example.com" + c.getPath());
+            }
+            java.net.URI url;
+            try {
+                url = java.net.URI.create(c.getExternalUrl().trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Option externalUrl is not a URL: " + c.getExternalUrl());
+            }
+            if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                    || url.getHost() == null) {
+                throw new IllegalArgumentException("Option externalUrl must be an http(s) URL, was " + c.getExternalUrl());
+            }
+            if (c.getTriggerConditions() == null && WebhookRegistrar.eventTypes(c.getEventTypes()).isEmpty()) {
+                throw new IllegalArgumentException("Option autoRegister needs eventTypes (an event-subscribed webhook,"
+                                                   + " e.g. eventTypes=ticket.status_changed) or triggerConditions (a"
+                                                   + " trigger-connected webhook, e.g."
+                                                   + " triggerConditions=status_changed:solved)");
+            }
+        } else if (c.isVerifySignature() && (c.getSigningSecret() == null || c.getSigningSecret().isBlank())) {
+            throw new IllegalArgumentException("The Zendesk webhook consumer cannot verify deliveries without a"
+                                               + " secret: set option signingSecret (the webhook's signing secret in"
+                                               + " Zendesk), or autoRegister=true to read it from the API; only for"
+                                               + " local tests, set verifySignature=false explicitly");
+        }
+        if (c.getTriggerConditions() != null) {
+            WebhookRegistrar.parseTriggerConditions(c.getTriggerConditions());
+        }
+        if (c.getPath() == null || !c.getPath().startsWith("/")) {
+            throw new IllegalArgumentException("Option path must start with /, was " + c.getPath());
+        }
+        for (String method : c.getHttpMethods().split(",")) {
+            if (!java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE")
+                    .contains(method.trim().toUpperCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("Option httpMethods: '" + method.trim() + "' is not one of GET,"
+                                                   + " POST, PUT, PATCH, DELETE (the methods a Zendesk webhook uses)");
+            }
+        }
+        if (c.getMaxBodySize() < 1) {
+            throw new IllegalArgumentException("Option maxBodySize must be at least 1, was " + c.getMaxBodySize());
+        }
+        if (c.getMaxClockSkew() < 1) {
+            throw new IllegalArgumentException("Option maxClockSkew must be positive, was " + c.getMaxClockSkew() + " ms");
         }
     }
 
@@ -77,6 +150,11 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (zendeskResource == ZendeskResource.WEBHOOK) {
+            ZendeskWebhookConsumer consumer = new ZendeskWebhookConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         if (zendeskResource.export() == ZendeskResource.Export.NONE) {
             throw new IllegalArgumentException("Resource '" + resource + "' cannot be consumed: the incremental export"
                                                + " covers tickets, users, organizations, ticket_events and articles");
@@ -125,11 +203,14 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     @Override
     public String getServiceUrl() {
+        if (zendeskResource == ZendeskResource.WEBHOOK) {
+            return configuration.getExternalUrl() != null ? configuration.getExternalUrl() : configuration.getPath();
+        }
         return ZendeskClientFactory.baseUrl(configuration);
     }
 
     @Override
     public String getServiceProtocol() {
-        return "https";
+        return zendeskResource == ZendeskResource.WEBHOOK ? "http" : "https";
     }
 }

@@ -39,6 +39,12 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     /** Zendesk's search API returns at most 1,000 results (page 11 of 100 is refused). */
     private static final int SEARCH_LIMIT = 1000;
 
+    /** Fields of a macro preview's ticket that an update must not send back. */
+    private static final java.util.Set<String> APPLY_READ_ONLY = java.util.Set.of("id", "url", "created_at",
+            "updated_at", "generated_timestamp", "via", "satisfaction_rating", "description", "fields",
+            "has_incidents", "is_public", "allow_channelback", "allow_attachments", "from_messaging_channel",
+            "sharing_agreement_ids", "followup_ids", "encoded_id");
+
     private final ZendeskEndpoint endpoint;
     private final ZendeskResource resource;
     private final ZendeskConfiguration config;
@@ -105,7 +111,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     private CompletableFuture<?> execute(ZendeskOperation op, Exchange ex) {
         return switch (op) {
             case create -> create(ex);
-            case get -> one(ex, ZendeskRequest.get(item(ex)));
+            case get -> get(ex);
             case update -> update(ex);
             case delete -> delete(ex);
             case list -> list(ex, listPath(ex), resource.plural(), resource.modelType());
@@ -175,6 +181,35 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         }
         return resolveCustomFields(obj).thenCompose(v -> one(ex, ZendeskRequest.put(resource.path() + "/" + id)
                 .json(ZendeskBodies.envelope(resource.singular(), obj))));
+    }
+
+    /** A get; with {@code include=} the side-loaded arrays of the answer go to the side-loads header. */
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<Object> get(Exchange ex) {
+        ZendeskRequest.Builder request = ZendeskRequest.get(item(ex));
+        if (config.getInclude() == null) {
+            return one(ex, request);
+        }
+        request.query("include", config.getInclude());
+        return client.send(request.build(), in -> (Map<String, Object>) ZendeskJson.MAPPER.readValue(in, Map.class))
+                .thenCompose(r -> {
+                    status(ex, r);
+                    Map<String, Map<Object, Map<String, Object>>> sideloads = new LinkedHashMap<>();
+                    r.body().forEach((name, value) -> {
+                        if (!name.equals(resource.singular()) && value instanceof List<?> list) {
+                            Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+                            for (Object o : list) {
+                                if (o instanceof Map<?, ?> m) {
+                                    byId.put(m.get("id"), (Map<String, Object>) m);
+                                }
+                            }
+                            sideloads.put(name, byId);
+                        }
+                    });
+                    ex.getMessage().setHeader(ZendeskConstants.SIDELOADS, sideloads);
+                    return withCustomFieldsByName(ex,
+                            ZendeskJson.MAPPER.convertValue(r.body().get(resource.singular()), resource.modelType()));
+                });
     }
 
     private CompletableFuture<Object> delete(Exchange ex) {
@@ -364,10 +399,9 @@ public class ZendeskProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Object> saveAppliedMacro(Exchange ex, Ticket applied) {
         Map<String, Object> ticket = new LinkedHashMap<>(applied.fields());
-        // read-only fields of the preview are not sent back
-        for (String readOnly : List.of("id", "url", "created_at", "updated_at", "generated_timestamp")) {
-            ticket.remove(readOnly);
-        }
+        // the read-only fields of the preview (Zendesk's ticket JSON format) are not sent back; "fields" is an alias
+        // of custom_fields
+        ticket.keySet().removeAll(APPLY_READ_ONLY);
         if (ticket.get("comment") instanceof Comment c) {
             Map<String, Object> comment = new LinkedHashMap<>(c.fields());
             comment.remove("scoped_body");
@@ -393,8 +427,9 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         if (fileName == null) {
             fileName = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
         }
-        if (fileName == null) {
-            fileName = in.getHeader(Exchange.FILE_NAME, String.class);
+        if (fileName == null && in.getHeader(Exchange.FILE_NAME, String.class) != null) {
+            // CamelFileName may be a relative path: Zendesk gets the name only
+            fileName = in.getHeader(Exchange.FILE_NAME, String.class).replaceAll(".*[/\\\\]", "");
         }
         if (fileName == null || fileName.isBlank()) {
             throw new IllegalArgumentException("upload needs a file name: set header " + ZendeskConstants.FILE_NAME);

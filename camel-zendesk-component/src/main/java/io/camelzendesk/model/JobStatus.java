@@ -7,6 +7,19 @@ import java.util.Map;
 /** A background job (bulk operations) and its per-item results. Unknown fields are kept; only set fields are sent. */
 public class JobStatus extends ZendeskObject {
 
+    /** Job ids are strings ({@code "8b726e606741012ffc2d782bcb7848fe"}), not numbers: use {@link #getJobId()}. */
+    @Override
+    public Long getId() {
+        Object id = get("id");
+        return id instanceof Number n ? n.longValue() : null;
+    }
+
+    /** The job's id, as Zendesk gives it (a hex string). */
+    public String getJobId() {
+        Object id = get("id");
+        return id == null ? null : id.toString();
+    }
+
     public String getStatus() {
         return getString("status");
     }

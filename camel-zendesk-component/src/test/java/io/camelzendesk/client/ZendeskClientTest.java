@@ -346,7 +346,7 @@ class ZendeskClientTest {
             ids.add(it.next().get("id"));
             wm.verify(2, getRequestedFor(anyUrl()));
             it.forEachRemaining(t -> ids.add(t.get("id")));
-            assertThat(ids).containsExactly(1, 2, 3, 4, 5);
+            assertThat(ids).containsExactly(1L, 2L, 3L, 4L, 5L);
             assertThat(it.pagesFetched()).isEqualTo(3);
         }
         wm.verify(3, getRequestedFor(anyUrl()));

@@ -48,6 +48,20 @@ class ZendeskEndpointConfigurationTest {
     }
 
     @Test
+    void consumersPollOnceAMinuteUnlessToldOtherwise() {
+        assertThat(context.getEndpoint("zendesk:tickets?subdomain=acme&oauthToken=o", ZendeskEndpoint.class).getDelay())
+                .isEqualTo(60_000L);
+        assertThat(context.getEndpoint("zendesk:users?subdomain=acme&oauthToken=o&delay=5000", ZendeskEndpoint.class)
+                .getDelay()).isEqualTo(5_000L);
+    }
+
+    @Test
+    void aBadStartTimeFailsNamingTheOption() {
+        assertThat(creationFailure("zendesk:tickets?subdomain=acme&oauthToken=o&startTime=yesterday"))
+                .hasMessageContaining("Option startTime 'yesterday'");
+    }
+
+    @Test
     void theComponentConfigurationIsSharedAndOverridablePerEndpoint() {
         ZendeskComponent component = context.getComponent("zendesk", ZendeskComponent.class);
         component.getConfiguration().setSubdomain("acme");

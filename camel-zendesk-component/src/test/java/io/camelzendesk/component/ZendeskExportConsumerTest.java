@@ -149,7 +149,7 @@ class ZendeskExportConsumerTest {
         start("tickets?startTime=0&delay=60000");
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 1);
         assertThat(received.get(0).getMessage().getBody(Ticket.class).getSubject()).isEqualTo("a");
-        assertThat(received.get(0).getMessage().getHeader(ZendeskConstants.GENERATED_TIMESTAMP)).isEqualTo(10);
+        assertThat(received.get(0).getMessage().getHeader(ZendeskConstants.GENERATED_TIMESTAMP)).isEqualTo(10L);
         context.stop();
 
         // a new context with the same file state resumes from the stored cursor, not from startTime
@@ -213,8 +213,8 @@ class ZendeskExportConsumerTest {
         @SuppressWarnings("unchecked")
         Map<String, Map<Object, Map<String, Object>>> side = received.get(0).getMessage()
                 .getHeader(ZendeskConstants.SIDELOADS, Map.class);
-        assertThat(side.get("users")).containsOnlyKeys(70, 71);
-        assertThat(side.get("organizations").get(70)).containsEntry("name", "Acme");
+        assertThat(side.get("users")).containsOnlyKeys(70L, 71L);
+        assertThat(side.get("organizations").get(70L)).containsEntry("name", "Acme");
         wm.verify(getRequestedFor(urlPathEqualTo("/api/v2/incremental/tickets/cursor.json"))
                 .withQueryParam("include", equalTo("users,organizations")));
     }
