@@ -67,6 +67,8 @@ public class DemoDriver {
     String dataDir;
     @ConfigProperty(name = "examples.kb.dir")
     String kbDir;
+    @ConfigProperty(name = "examples.outbox.dir")
+    String outboxDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> reached = new ConcurrentHashMap<>();
@@ -335,6 +337,17 @@ public class DemoDriver {
         checks.put("crm-sync: new ticket enriched with CRM tier and account manager",
                 () -> formTicketId != null && admin().get().get("tickets", formTicketId)
                         .map(t -> t.path("tags").toString().contains("crm_enriched")).orElse(false));
+        checks.put("ticket-routing: VIP + urgent chat -> escalated (priority urgent, group Escalations, note, outbox)",
+                () -> tickets("chat:chat-" + run).stream().anyMatch(t -> t.path("tags").toString().contains("escalated")
+                        && "urgent".equals(t.path("priority").asText()))
+                      && Files.isDirectory(Path.of(outboxDir, "escalations")));
+        checks.put("ticket-routing: form ticket routed (group, priority, tags)",
+                () -> formTicketId != null && admin().get().get("tickets", formTicketId)
+                        .map(t -> t.path("tags").toString().contains("routed") && !t.path("group_id").isNull())
+                        .orElse(false));
+        checks.put("post-resolution: solved -> survey in the outbox, CRM resolved_count, follow-up task",
+                () -> formTicketId != null && Files.exists(Path.of(outboxDir, "surveys", "survey-ticket-" + formTicketId + ".eml"))
+                      && !tickets("followup:" + formTicketId).isEmpty() && resolvedCount("acct-1001") > 0);
         checks.put("kb-sync: Markdown files -> articles", () -> article("Getting started with Widget Pro").isPresent()
                                                                  && article("Billing FAQ").isPresent());
         checks.put("kb-sync: changed file -> article updated",
@@ -412,6 +425,18 @@ public class DemoDriver {
 
     private Optional<ObjectNode> article(String title) {
         return admin().get().list("articles").stream().filter(a -> title.equals(a.path("title").asText())).findFirst();
+    }
+
+    private int resolvedCount(String accountId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT resolved_count FROM crm_account WHERE account_id = ?")) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     private String crmTier(String accountId) {

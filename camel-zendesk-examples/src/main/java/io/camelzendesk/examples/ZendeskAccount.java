@@ -95,11 +95,12 @@ public class ZendeskAccount {
         return emulator;
     }
 
-    /** What a Zendesk admin would set up once for the routes: the ticket fields the CRM enrichment fills. */
+    /** What a Zendesk admin would set up once for the routes: the ticket fields the CRM enrichment fills, a group. */
     static void prepare(EmulatorAdmin admin) {
         admin.create("ticket_fields", Map.of("type", "text", "title", "Customer tier", "key", "customer_tier"));
         admin.create("ticket_fields", Map.of("type", "text", "title", "Account manager", "key", "account_manager"));
         admin.create("ticket_fields", Map.of("type", "text", "title", "Channel", "key", "channel"));
+        admin.create("groups", Map.of("name", "Escalations", "description", "VIP customers with urgent problems"));
     }
 
     /**
