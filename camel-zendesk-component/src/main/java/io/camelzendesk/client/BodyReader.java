@@ -9,8 +9,23 @@ public interface BodyReader<T> {
 
     T read(InputStream body) throws IOException;
 
+    /** Reads a body received in full; readers that want the bytes themselves override this. */
+    default T read(byte[] body) throws IOException {
+        return read(new java.io.ByteArrayInputStream(body));
+    }
+
     /** The body's bytes, as received (no copy). */
-    BodyReader<byte[]> BYTES = InputStream::readAllBytes;
+    BodyReader<byte[]> BYTES = new BodyReader<>() {
+        @Override
+        public byte[] read(InputStream body) throws IOException {
+            return body.readAllBytes();
+        }
+
+        @Override
+        public byte[] read(byte[] body) {
+            return body;
+        }
+    };
 
     /** Ignores the body. */
     BodyReader<Void> DISCARD = in -> {

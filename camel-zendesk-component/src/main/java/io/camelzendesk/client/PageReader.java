@@ -113,6 +113,29 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
         return new Page<>(items, sideloads, hasMore, nextUrl, afterCursor, endOfStream, endTime, count);
     }
 
+    /** A received page: its bytes and its envelope, the items still to be decoded (see {@link #scanning()}). */
+    public record Scanned<T>(byte[] body, Page<T> envelope) {
+    }
+
+    /**
+     * A body reader that keeps the page's bytes and reads only its envelope: the items are decoded later, one at a
+     * time, with {@link #items(byte[])}. Run by the client as the response arrives, so the scan happens off the
+     * thread that delivers the previous page.
+     */
+    public BodyReader<Scanned<T>> scanning() {
+        return new BodyReader<>() {
+            @Override
+            public Scanned<T> read(InputStream in) throws IOException {
+                return read(in.readAllBytes());
+            }
+
+            @Override
+            public Scanned<T> read(byte[] body) throws IOException {
+                return new Scanned<>(body, envelope(body));
+            }
+        };
+    }
+
     /**
      * The page's envelope (cursor, end time, end of stream, side-loads, count) read from a received body without
      * decoding the items: a token walk over them. {@link Page#items()} is empty; decode with {@link #items(byte[])}.

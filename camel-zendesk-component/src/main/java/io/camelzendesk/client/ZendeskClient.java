@@ -1,6 +1,5 @@
 package io.camelzendesk.client;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -270,9 +269,8 @@ public final class ZendeskClient implements AutoCloseable {
                         status, (System.nanoTime() - start) / 1_000_000, limiter.lastRemaining(), attempts);
             }
             if (status >= 200 && status < 300) {
-                try (InputStream in = new ByteArrayInputStream(response.body())) {
-                    @SuppressWarnings("unchecked")
-                    T body = reader == BodyReader.BYTES ? (T) response.body() : reader.read(in);
+                try {
+                    T body = reader.read(response.body());
                     result.complete(new ZendeskResponse<>(status, headers, body));
                 } catch (Exception e) {
                     fail(new ZendeskException(request.method() + " " + logPath + " -> HTTP " + status

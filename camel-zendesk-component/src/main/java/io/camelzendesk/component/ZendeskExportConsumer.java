@@ -25,7 +25,6 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.camelzendesk.client.BodyReader;
 import io.camelzendesk.client.Budget;
 import io.camelzendesk.client.Page;
 import io.camelzendesk.client.PageReader;
@@ -126,11 +125,12 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
     private int exportPages() throws Exception {
         ExportPosition position = loadPosition();
         int processed = 0;
-        CompletableFuture<ZendeskResponse<byte[]>> fetching = fetch(position);
+        CompletableFuture<? extends ZendeskResponse<? extends PageReader.Scanned<? extends ZendeskObject>>> fetching
+                = fetch(position);
         while (isRunAllowed()) {
-            byte[] body;
+            PageReader.Scanned<? extends ZendeskObject> page;
             try {
-                body = fetching.get().body();
+                page = fetching.get().body();
             } catch (ExecutionException e) {
                 ZendeskException failure = ZendeskClient.unwrap(e.getCause());
                 if (failure instanceof ZendeskApiException api && isTooRecent(api)) {
@@ -140,11 +140,11 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                 }
                 throw failure;
             }
-            Page<? extends ZendeskObject> envelope = reader.envelope(body);
+            Page<? extends ZendeskObject> envelope = page.envelope();
             Next next = next(position, envelope);
             // the next page is requested now: it arrives while this one is delivered
             fetching = next.endOfStream ? null : fetch(next.position(position));
-            int delivered = deliver(body, envelope, position);
+            int delivered = deliver(page.body(), envelope, position);
             if (delivered < 0) {
                 // the route failed: the cursor stays, what was processed is remembered (not delivered again), and
                 // the page is read again on the next poll; the request already made for the next page is dropped
@@ -171,8 +171,9 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         return null;
     }
 
-    private CompletableFuture<ZendeskResponse<byte[]>> fetch(ExportPosition position) {
-        return client.send(request(position), BodyReader.BYTES);
+    private CompletableFuture<? extends ZendeskResponse<? extends PageReader.Scanned<? extends ZendeskObject>>> fetch(
+            ExportPosition position) {
+        return client.send(request(position), reader.scanning());
     }
 
     /** Where the export goes after a page, once the page has been processed. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A Zendesk object, held as the fields Zendesk sent (or the caller set), in order. Typed accessors read and write
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
  * and a field set to {@code null} is sent as {@code null} (how Zendesk clears a value).</li>
  * </ul>
  */
+@JsonDeserialize(using = ZendeskObjectDeserializer.class)
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public abstract class ZendeskObject {

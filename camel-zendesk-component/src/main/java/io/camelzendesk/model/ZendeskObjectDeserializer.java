@@ -1,0 +1,80 @@
+package io.camelzendesk.model;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+
+/**
+ * Reads a model the way Jackson reads a {@code Map}: every field straight into the model's field map, values as
+ * untyped JSON (maps, lists, strings, Long, ...). No per-field setter call: several times faster than the
+ * any-setter path on big export pages.
+ */
+final class ZendeskObjectDeserializer extends StdDeserializer<ZendeskObject> implements ContextualDeserializer {
+
+    private final transient Constructor<? extends ZendeskObject> constructor;
+
+    ZendeskObjectDeserializer() {
+        super(ZendeskObject.class);
+        this.constructor = null;
+    }
+
+    private ZendeskObjectDeserializer(Class<? extends ZendeskObject> type) throws NoSuchMethodException {
+        super(type);
+        this.constructor = type.getDeclaredConstructor();
+        this.constructor.setAccessible(true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+            throws JsonMappingException {
+        JavaType type = ctxt.getContextualType() != null ? ctxt.getContextualType()
+                : property != null ? property.getType() : null;
+        if (type == null || !ZendeskObject.class.isAssignableFrom(type.getRawClass())
+                || java.lang.reflect.Modifier.isAbstract(type.getRawClass().getModifiers())) {
+            return this;
+        }
+        try {
+            return new ZendeskObjectDeserializer((Class<? extends ZendeskObject>) type.getRawClass());
+        } catch (NoSuchMethodException e) {
+            throw JsonMappingException.from(ctxt, type.getRawClass().getName() + " needs a no-argument constructor", e);
+        }
+    }
+
+    @Override
+    public ZendeskObject deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (constructor == null) {
+            return (ZendeskObject) ctxt.handleMissingInstantiator(handledType(), null, p, "abstract Zendesk model");
+        }
+        ZendeskObject object;
+        try {
+            object = constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw JsonMappingException.from(p, "cannot create " + handledType().getName(), e);
+        }
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            t = p.nextToken();
+        } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
+            return (ZendeskObject) ctxt.handleUnexpectedToken(handledType(), p);
+        }
+        JsonDeserializer<Object> values = ctxt.findRootValueDeserializer(ctxt.constructType(Object.class));
+        Map<String, Object> fields = object.fields();
+        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            fields.put(name, value == JsonToken.VALUE_NULL ? null : values.deserialize(p, ctxt));
+        }
+        return object;
+    }
+}
