@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: ./run.sh [--requests N] [--rounds N] [--concurrency N] [--warmup N]   (JAVA_OPTS, default -Xmx1g)
-# Needs the component installed: mvn -q -f ../camel-zendesk-component/pom.xml install -DskipTests
+# Needs the component installed: mvn -q -f ../../camel-zendesk-component/pom.xml install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ ! -f target/cp.txt ] || [ pom.xml -nt target/cp.txt ] || [ -n "$(find src -newer target/cp.txt -name '*.java')" ]; then
