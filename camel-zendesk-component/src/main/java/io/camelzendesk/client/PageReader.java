@@ -141,7 +141,60 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
      * decoding the items: a token walk over them. {@link Page#items()} is empty; decode with {@link #items(byte[])}.
      */
     public Page<T> envelope(byte[] body) throws IOException {
-        return read(ZendeskJson.MAPPER.createParser(body), false);
+        int start = itemsArrayStart(body);
+        if (start < 0) {
+            return read(ZendeskJson.MAPPER.createParser(body), false);
+        }
+        // the same document with the items array emptied: a byte-level skip of the array instead of tokenizing it
+        int end = skipArray(body, start);
+        byte[] rest = new byte[start + 2 + body.length - end];
+        System.arraycopy(body, 0, rest, 0, start);
+        rest[start] = '[';
+        rest[start + 1] = ']';
+        System.arraycopy(body, end, rest, start + 2, body.length - end);
+        return read(ZendeskJson.MAPPER.createParser(rest), false);
+    }
+
+    /** The byte offset of the items array's {@code [}, or -1. */
+    private int itemsArrayStart(byte[] body) throws IOException {
+        try (JsonParser p = ZendeskJson.MAPPER.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return -1;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals(itemsField) && value == JsonToken.START_ARRAY) {
+                    long offset = p.currentTokenLocation().getByteOffset();
+                    return offset >= 0 && offset < body.length && body[(int) offset] == '[' ? (int) offset : -1;
+                }
+                p.skipChildren();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The offset just after the array that starts at {@code start}. Byte-level: strings are skipped by their quotes
+     * and escapes (UTF-8 continuation bytes never look like {@code "} or a backslash).
+     */
+    static int skipArray(byte[] b, int start) throws IOException {
+        int depth = 0;
+        for (int i = start; i < b.length; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                for (i++; i < b.length && b[i] != '"'; i++) {
+                    if (b[i] == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ']' || c == '}') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        throw new IOException("the \"" + "items" + "\" array is not terminated");
     }
 
     /** The page's items, decoded one at a time as they are asked for: never more than one held by the reader. */
