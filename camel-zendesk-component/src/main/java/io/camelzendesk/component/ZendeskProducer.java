@@ -48,6 +48,8 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     private final ZendeskEndpoint endpoint;
     private final ZendeskResource resource;
     private final ZendeskConfiguration config;
+    /** Reads {@code {singular: {...}}} answers into the resource's model; built once, used by every request. */
+    private final FieldReader<? extends io.camelzendesk.model.ZendeskObject> singleReader;
     private ZendeskClient client;
     private Expression idempotencyKey;
     private CustomFieldResolver customFields;
@@ -58,6 +60,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         this.endpoint = endpoint;
         this.resource = endpoint.getZendeskResource();
         this.config = endpoint.getConfiguration();
+        this.singleReader = new FieldReader<>(resource.singular(), resource.modelType());
     }
 
     @Override
@@ -222,7 +225,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
 
     /** Sends a request answered by {@code {singular: {...}}} and returns the model. */
     private CompletableFuture<Object> one(Exchange ex, ZendeskRequest.Builder request) {
-        return client.send(request.build(), new FieldReader<>(resource.singular(), resource.modelType()))
+        return client.send(request.build(), singleReader)
                 .thenCompose(r -> {
                     status(ex, r);
                     String lookup = r.header("x-idempotency-lookup");
