@@ -215,74 +215,70 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
             throws Exception {
         Map<String, Map<Object, Map<String, Object>>> sideloads = indexSideloads(envelope);
         Iterator<? extends ZendeskObject> records = reader.items(body);
+        // one exchange per record, or one for the whole page (pageAsList)
+        int batchSize = config.isPageAsList() ? Integer.MAX_VALUE : 1;
+        List<ZendeskObject> batch = new ArrayList<>();
+        List<ExportPosition.Key> keys = new ArrayList<>();
         int delivered = 0;
         int duplicates = 0;
-        long newest = position.recordTime;
-        if (config.isPageAsList()) {
-            List<ZendeskObject> fresh = new ArrayList<>();
-            List<ExportPosition.Key> keys = new ArrayList<>();
-            while (records.hasNext()) {
+        while (records.hasNext() || !batch.isEmpty()) {
+            if (records.hasNext()) {
                 ZendeskObject record = records.next();
                 ExportPosition.Key key = key(record);
                 if (key != null && position.alreadyProcessed(key)) {
                     duplicates++;
                     continue;
                 }
-                fresh.add(record);
+                batch.add(record);
                 keys.add(key);
-                newest = Math.max(newest, timestamp(record));
-            }
-            progress.duplicates(duplicates);
-            if (!fresh.isEmpty()) {
-                Exchange exchange = createExchange(false);
-                Message m = exchange.getMessage();
-                m.setBody(fresh);
-                m.setHeader(ZendeskConstants.RESOURCE, resource.uriName());
-                m.setHeader(ZendeskConstants.POSITION, position.describe());
-                if (!sideloads.isEmpty()) {
-                    m.setHeader(ZendeskConstants.SIDELOADS, sideloads);
+                if (batch.size() < batchSize && records.hasNext()) {
+                    continue;
                 }
-                if (!process(exchange, "page at " + position.describe())) {
-                    return -1;
-                }
-                keys.stream().filter(k -> k != null).forEach(k -> position.remember(k, config.getDedupeWindow()));
             }
-            position.recordTime = newest;
-            return fresh.size();
-        }
-        while (records.hasNext()) {
-            ZendeskObject record = records.next();
-            ExportPosition.Key key = key(record);
-            if (key != null && position.alreadyProcessed(key)) {
-                duplicates++;
-                continue;
-            }
-            Exchange exchange = createExchange(false);
-            Message m = exchange.getMessage();
-            m.setBody(record);
-            m.setHeader(ZendeskConstants.RESOURCE, resource.uriName());
-            m.setHeader(ZendeskConstants.ID, record.getId());
-            m.setHeader(ZendeskConstants.UPDATED_AT, record.get("updated_at"));
-            if (record.get("generated_timestamp") != null) {
-                m.setHeader(ZendeskConstants.GENERATED_TIMESTAMP, record.get("generated_timestamp"));
-            }
-            m.setHeader(ZendeskConstants.POSITION, position.describe());
-            if (!sideloads.isEmpty()) {
-                m.setHeader(ZendeskConstants.SIDELOADS, referenced(record, sideloads));
-            }
-            if (!process(exchange, resource.singular() + " " + record.getId())) {
+            if (!process(exchange(batch, sideloads, position), batch.size() == 1
+                    ? resource.singular() + " " + batch.get(0).getId() : "page at " + position.describe())) {
                 progress.duplicates(duplicates);
                 return -1;
             }
-            if (key != null) {
-                position.remember(key, config.getDedupeWindow());
+            for (int i = 0; i < batch.size(); i++) {
+                if (keys.get(i) != null) {
+                    position.remember(keys.get(i), config.getDedupeWindow());
+                }
+                position.recordTime = Math.max(position.recordTime, timestamp(batch.get(i)));
             }
-            newest = Math.max(newest, timestamp(record));
-            delivered++;
+            delivered += batch.size();
+            batch.clear();
+            keys.clear();
         }
         progress.duplicates(duplicates);
-        position.recordTime = newest;
         return delivered;
+    }
+
+    /** The exchange of one record (its headers, the side-loads it references) or of a page (a List body). */
+    private Exchange exchange(List<ZendeskObject> batch, Map<String, Map<Object, Map<String, Object>>> sideloads,
+            ExportPosition position) {
+        Exchange exchange = createExchange(false);
+        Message m = exchange.getMessage();
+        m.setHeader(ZendeskConstants.RESOURCE, resource.uriName());
+        m.setHeader(ZendeskConstants.POSITION, position.describe());
+        if (config.isPageAsList()) {
+            m.setBody(new ArrayList<>(batch));
+            if (!sideloads.isEmpty()) {
+                m.setHeader(ZendeskConstants.SIDELOADS, sideloads);
+            }
+            return exchange;
+        }
+        ZendeskObject record = batch.get(0);
+        m.setBody(record);
+        m.setHeader(ZendeskConstants.ID, record.getId());
+        m.setHeader(ZendeskConstants.UPDATED_AT, record.get("updated_at"));
+        if (record.get("generated_timestamp") != null) {
+            m.setHeader(ZendeskConstants.GENERATED_TIMESTAMP, record.get("generated_timestamp"));
+        }
+        if (!sideloads.isEmpty()) {
+            m.setHeader(ZendeskConstants.SIDELOADS, referenced(record, sideloads));
+        }
+        return exchange;
     }
 
     private boolean process(Exchange exchange, String what) throws Exception {
