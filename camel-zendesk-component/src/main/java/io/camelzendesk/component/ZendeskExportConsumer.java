@@ -452,11 +452,18 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         private long recordsAtStart;
         private long positionAtStart;
 
+        private volatile boolean routeFailedThisPoll;
+
         void pollStarted() {
             lastPoll = Instant.now();
+            routeFailedThisPoll = false;
         }
 
+        /** The poll ended without an exception: a success unless the route failed on a record. */
         void pollSucceeded() {
+            if (routeFailedThisPoll) {
+                return;
+            }
             lastSuccess = Instant.now();
             lastPollFailed = false;
         }
@@ -469,6 +476,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         void routeFailed(Exception e) {
             lastError = e;
             lastPollFailed = true;
+            routeFailedThisPoll = true;
         }
 
         void duplicates(int n) {

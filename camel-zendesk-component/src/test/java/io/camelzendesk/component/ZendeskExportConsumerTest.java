@@ -182,6 +182,30 @@ class ZendeskExportConsumerTest {
     }
 
     @Test
+    void theHealthCheckIsDownWithTheLastErrorUntilAPollSucceeds() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v2/incremental/organizations.json")).withQueryParam("start_time", equalTo("1000"))
+                .willReturn(okJson("{\"organizations\":[" + org(1, 1100) + "],\"count\":1,\"end_time\":1100,"
+                                   + "\"end_of_stream\":true}")));
+        wm.stubFor(get(urlPathEqualTo("/api/v2/incremental/organizations.json")).withQueryParam("start_time", equalTo("1100"))
+                .willReturn(okJson("{\"organizations\":[],\"count\":0,\"end_time\":1100,\"end_of_stream\":true}")));
+        AtomicInteger attempts = new AtomicInteger();
+        start("organizations?startTime=1000&delay=1500", e -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("CRM is down");
+            }
+        });
+        var check = org.apache.camel.health.HealthCheckRegistry.get(context).getCheck("zendesk-export-export").orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> check.call().getState() == HealthCheck.State.DOWN);
+        HealthCheck.Result down = check.call();
+        assertThat(down.getDetails()).containsEntry("lastError", "CRM is down").containsKey("lastPoll");
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 1
+                && check.call().getState() == HealthCheck.State.UP);
+        HealthCheck.Result up = check.call();
+        assertThat(up.getDetails()).containsKeys("lastSuccessfulPoll", "position", "lagSeconds");
+        assertThat(up.getDetails().get("records")).isEqualTo(1L);
+    }
+
+    @Test
     void a429MidExportIsWaitedOutAndNothingElseIsRequested() throws Exception {
         wm.stubFor(get(urlPathEqualTo("/api/v2/incremental/organizations.json")).withQueryParam("start_time", equalTo("1000"))
                 .willReturn(okJson("{\"organizations\":[" + org(1, 1100) + "],\"count\":1,\"end_time\":1100,"
