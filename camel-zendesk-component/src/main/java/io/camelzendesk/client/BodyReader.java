@@ -14,19 +14,6 @@ public interface BodyReader<T> {
         return read(new java.io.ByteArrayInputStream(body));
     }
 
-    /** The body's bytes, as received (no copy). */
-    BodyReader<byte[]> BYTES = new BodyReader<>() {
-        @Override
-        public byte[] read(InputStream body) throws IOException {
-            return body.readAllBytes();
-        }
-
-        @Override
-        public byte[] read(byte[] body) {
-            return body;
-        }
-    };
-
     /** Ignores the body. */
     BodyReader<Void> DISCARD = in -> {
         in.transferTo(java.io.OutputStream.nullOutputStream());

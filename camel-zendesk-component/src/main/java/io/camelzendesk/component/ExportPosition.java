@@ -95,10 +95,6 @@ final class ExportPosition {
         }
     }
 
-    int windowSize() {
-        return seen.size();
-    }
-
     /** Human-readable position for logs and headers. */
     String describe() {
         return cursor != null ? "cursor " + cursor : "start_time " + startTime;
