@@ -75,9 +75,18 @@ public final class ExamplesMain implements AutoCloseable {
         c.putIfAbsent("examples.db.url", "jdbc:h2:file:" + Path.of(dataDir, "crm").toAbsolutePath()
                 + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;INIT=RUNSCRIPT FROM 'classpath:crm-schema.sql'");
         c.putIfAbsent("camel.server.enabled", "true");
+        if (c.containsKey("camel.component.zendesk.subdomain") || c.containsKey("camel.component.zendesk.base-url")) {
+            c.putIfAbsent("camel.component.zendesk.state-directory", dataDir + "/zendesk-state");
+        }
         c.putIfAbsent("camel.main.name", "camel-zendesk-examples");
         c.putIfAbsent("camel.main.routes-include-pattern", "file:" + c.get("examples.routes-dir") + "/*.yaml");
         return c;
+    }
+
+    /** A Zendesk account is configured ({@code camel.component.zendesk.subdomain} or {@code .base-url}). */
+    boolean usesOwnZendesk() {
+        return config.containsKey("camel.component.zendesk.subdomain")
+               || config.containsKey("camel.component.zendesk.base-url");
     }
 
     public String get(String key) {
@@ -103,32 +112,38 @@ public final class ExamplesMain implements AutoCloseable {
         if (main != null) {
             return main;
         }
-        long t0 = System.nanoTime();
-        int seed = Integer.parseInt(get("examples.emulator.seed"));
-        emulator = ZendeskEmulator.builder().seed(seed).port(Integer.parseInt(get("examples.emulator.port")))
-                .recentExclusion(Duration.ofSeconds(1)).incrementalRequestsPerMinute(0)
-                .webhookRetryBackoff(Duration.ofMillis(500)).build();
-        String url = emulator.start();
-        prepare(emulator.admin());
-        LOG.info("Embedded Zendesk emulator on {} (seed {}) in {} ms; sign in as {} / token {}", url, seed,
-                (System.nanoTime() - t0) / 1_000_000, ZendeskEmulator.ADMIN_EMAIL, ZendeskEmulator.API_TOKEN);
-
         dataSource = JdbcConnectionPool.create(get("examples.db.url"), "sa", "");
-        forgetSyncState();
-
-        ZendeskComponent zendesk = new ZendeskComponent();
-        ZendeskConfiguration zc = zendesk.getConfiguration();
-        zc.setStateDirectory(get("examples.data-dir") + "/zendesk-state");
-        zc.setBaseUrl(url);
-        zc.setEmail(ZendeskEmulator.ADMIN_EMAIL);
-        zc.setApiToken(ZendeskEmulator.API_TOKEN);
-        zc.setIncrementalRequestsPerMinute(0); // the emulator has no export budget
-        zc.setStateInMemory(true);             // a fresh emulator per start: stored positions mean nothing
+        ZendeskComponent zendesk = null;
+        if (usesOwnZendesk()) {
+            // a real account: camel-main configures the component from camel.component.zendesk.* (secrets masked)
+            LOG.info("Using the Zendesk account of camel.component.zendesk.*; no emulator");
+        } else {
+            long t0 = System.nanoTime();
+            int seed = Integer.parseInt(get("examples.emulator.seed"));
+            emulator = ZendeskEmulator.builder().seed(seed).port(Integer.parseInt(get("examples.emulator.port")))
+                    .recentExclusion(Duration.ofSeconds(1)).incrementalRequestsPerMinute(0)
+                    .webhookRetryBackoff(Duration.ofMillis(500)).build();
+            String url = emulator.start();
+            prepare(emulator.admin());
+            LOG.info("Embedded Zendesk emulator on {} (seed {}) in {} ms; sign in as {} / token {}", url, seed,
+                    (System.nanoTime() - t0) / 1_000_000, ZendeskEmulator.ADMIN_EMAIL, ZendeskEmulator.API_TOKEN);
+            forgetSyncState();
+            zendesk = new ZendeskComponent();
+            ZendeskConfiguration zc = zendesk.getConfiguration();
+            zc.setStateDirectory(get("examples.data-dir") + "/zendesk-state");
+            zc.setBaseUrl(url);
+            zc.setEmail(ZendeskEmulator.ADMIN_EMAIL);
+            zc.setApiToken(ZendeskEmulator.API_TOKEN);
+            zc.setIncrementalRequestsPerMinute(0); // the emulator has no export budget
+            zc.setStateInMemory(true);             // a fresh emulator per start: stored positions mean nothing
+        }
 
         Main m = new Main();
         // not the classpath application.properties (the examples jar's is Quarkus configuration)
         m.setDefaultPropertyPlaceholderLocation("false");
-        m.bind("zendesk", zendesk);
+        if (zendesk != null) {
+            m.bind("zendesk", zendesk);
+        }
         m.bind("default", dataSource);
         config.forEach(m::addOverrideProperty);
         main = m;
