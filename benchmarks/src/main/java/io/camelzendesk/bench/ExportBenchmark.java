@@ -8,13 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Export throughput: {@code from(zendesk:tickets...)} -> a no-op counter, against a {@link BenchServer} (own JVM,
@@ -81,34 +77,19 @@ public final class ExportBenchmark {
             server.reset();
             long gcBefore = gcCount();
             long gcMsBefore = gcMillis();
-            AtomicLong count = new AtomicLong();
-            CountDownLatch reached = new CountDownLatch(1);
-            long[] reachedMs = new long[1];
-            CamelContext context = new DefaultCamelContext();
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri).routeId("export").process(e -> {
-                        if (count.incrementAndGet() == tickets) {
-                            reachedMs[0] = System.currentTimeMillis();
-                            reached.countDown();
-                        }
-                    });
-                }
-            });
-            context.start();
-            boolean complete = reached.await(10, TimeUnit.MINUTES);
+            CountingExport export = new CountingExport(uri, tickets);
+            boolean complete = export.await(10, TimeUnit.MINUTES);
             long req = server.stat("export_requests");
             long first = server.stat("first_export_ms");
-            context.stop();
+            export.close();
             if (!complete) {
-                System.out.printf("export xmx=%s run=%d INCOMPLETE: %d of %d records%n", xmx, i, count.get(), tickets);
+                System.out.printf("export xmx=%s run=%d INCOMPLETE: %d of %d records%n", xmx, i, export.count(), tickets);
                 System.exit(1);
             }
-            double seconds = (reachedMs[0] - first) / 1000.0;
+            double seconds = (export.reachedMs() - first) / 1000.0;
             double rate = tickets / seconds;
             System.out.printf("export xmx=%s %s records=%d seconds=%.3f records_per_s=%.0f requests=%d gcs=%d"
-                              + " gc_ms=%d%n", xmx, i < 0 ? "warmup" : "run=" + (i + 1), count.get(), seconds, rate, req,
+                              + " gc_ms=%d%n", xmx, i < 0 ? "warmup" : "run=" + (i + 1), export.count(), seconds, rate, req,
                     gcCount() - gcBefore, gcMillis() - gcMsBefore);
             if (i >= 0) {
                 rates[i] = rate;

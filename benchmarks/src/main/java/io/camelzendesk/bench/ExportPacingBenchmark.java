@@ -2,13 +2,8 @@ package io.camelzendesk.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Export pacing under Zendesk's real budget: a {@link BenchServer} (own JVM) enforcing {@code --rpm} (10) export
@@ -28,26 +23,11 @@ public final class ExportPacingBenchmark {
                 String.valueOf(rpm))) {
             String uri = "zendesk:tickets?baseUrl=" + server.baseUrl + "&oauthToken=t&startTime=0&stateInMemory=true"
                          + o.string("uri-extra", "");
-            AtomicLong count = new AtomicLong();
-            CountDownLatch reached = new CountDownLatch(1);
-            long[] reachedMs = new long[1];
-            CamelContext context = new DefaultCamelContext();
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri).routeId("export").process(e -> {
-                        if (count.incrementAndGet() == tickets) {
-                            reachedMs[0] = System.currentTimeMillis();
-                            reached.countDown();
-                        }
-                    });
-                }
-            });
-            context.start();
+            CountingExport export = new CountingExport(uri, tickets);
             double minimum = (pages - 1) * 60.0 / rpm;
-            boolean complete = reached.await((long) (minimum * 3 + 120), TimeUnit.SECONDS);
+            boolean complete = export.await((long) (minimum * 3 + 120), TimeUnit.SECONDS);
             var stats = server.stats();
-            context.stop();
+            export.close();
             long first = ((Number) stats.get("first_export_ms")).longValue();
             List<String> gaps = new ArrayList<>();
             long previous = first;
@@ -59,10 +39,10 @@ public final class ExportPacingBenchmark {
                 previous = ms;
             }
             if (!complete) {
-                System.out.printf("pacing INCOMPLETE: %d of %d records, 429s=%s, requests=%s%n", count.get(), tickets,
+                System.out.printf("pacing INCOMPLETE: %d of %d records, 429s=%s, requests=%s%n", export.count(), tickets,
                         stats.get("rate_limited"), stats.get("export_requests"));
             } else {
-                double wall = (reachedMs[0] - first) / 1000.0;
+                double wall = (export.reachedMs() - first) / 1000.0;
                 System.out.printf("pacing pages=%d rpm=%d wall_s=%.2f minimum_s=%.1f over_minimum=%+.1f%%"
                                   + " requests=%s rate_limited_429=%s gaps_s=%s%n", pages, rpm, wall, minimum,
                         100 * (wall - minimum) / minimum, stats.get("export_requests"), stats.get("rate_limited"),
