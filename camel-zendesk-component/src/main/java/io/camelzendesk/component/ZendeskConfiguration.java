@@ -127,8 +127,9 @@ public class ZendeskConfiguration implements Cloneable {
                                                        + " reports).")
     private Integer incrementalRequestsPerMinute;
     @UriParam(label = "consumer", description = "Where the export position is kept (a"
-                                              + " StateRepository<String, String> bean, e.g. JDBC for a cluster);"
-                                              + " default: a file in stateDirectory.")
+                                              + " StateRepository<String, String> bean); default: a file in"
+                                              + " stateDirectory. Several nodes share one position through a"
+                                              + " CompareAndSetStateRepository such as JdbcStateRepository.")
     private org.apache.camel.spi.StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer", defaultValue = ".zendesk-state", description = "Directory of the default file"
                                                                                + " state repository.")
@@ -137,7 +138,8 @@ public class ZendeskConfiguration implements Cloneable {
                                                                       + " start begins again from startTime.")
     private boolean stateInMemory;
     @UriParam(label = "consumer", description = "The key of the position in the state repository (default: account"
-                                              + " host/resource/route id).")
+                                              + " host/resource/route id: give the route the same id on every"
+                                              + " node that shares the position).")
     private String stateKey;
     @UriParam(label = "consumer", defaultValue = "false", description = "One exchange per page, the body a List of"
                                                                       + " records, instead of one per record.")

@@ -60,6 +60,8 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
     private StateRepository<String, String> state;
     private boolean ownsState;
     private String stateKey;
+    /** The position as last read from or written to the repository (what a compare-and-set expects). */
+    private String storedPosition;
     private ZendeskExportHealthCheck healthCheck;
     private final ExportProgress progress = new ExportProgress();
 
@@ -149,12 +151,15 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                 // the route failed: the cursor stays, what was processed is remembered (not delivered again), and
                 // the page is read again on the next poll; the request already made for the next page is dropped
                 fetching = cancel(fetching);
-                state.setState(stateKey, position.toJson());
+                store(position);
                 return processed;
             }
             processed += delivered;
             next.applyTo(position);
-            state.setState(stateKey, position.toJson());
+            if (!store(position)) {
+                cancel(fetching);
+                return processed;
+            }
             progress.page(delivered, position, client.metrics().waitedMillis(), resource, next.endOfStream);
             if (next.endOfStream) {
                 break;
@@ -317,8 +322,30 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         return b.build();
     }
 
+    /**
+     * Stores the position. With a {@link CompareAndSetStateRepository} (shared by several nodes) the write succeeds
+     * only if nobody moved the position since this consumer read it; otherwise this poll ends and the next one starts
+     * from the stored position: the records of this page may then be processed twice, none is skipped.
+     */
+    private boolean store(ExportPosition position) {
+        String json = position.toJson();
+        if (state instanceof CompareAndSetStateRepository shared) {
+            if (!shared.compareAndSet(stateKey, storedPosition, json)) {
+                LOG.warn("Zendesk {} export: the position under {} was moved by another node since this one read it;"
+                         + " this node leaves it as it is and reads it again at the next poll", resource, stateKey);
+                storedPosition = null;
+                return false;
+            }
+        } else {
+            state.setState(stateKey, json);
+        }
+        storedPosition = json;
+        return true;
+    }
+
     private ExportPosition loadPosition() {
         String stored = state.getState(stateKey);
+        storedPosition = stored;
         if (stored != null) {
             return ExportPosition.parse(stored);
         }
@@ -334,7 +361,10 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                      + " set startTime for a backfill", resource, stateKey, Instant.ofEpochSecond(start));
         }
         ExportPosition initial = ExportPosition.startingAt(start);
-        state.setState(stateKey, initial.toJson());
+        if (!store(initial)) {
+            // another node stored the first position at the same moment: take it
+            return loadPosition();
+        }
         return initial;
     }
 
