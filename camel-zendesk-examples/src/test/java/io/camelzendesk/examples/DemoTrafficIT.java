@@ -1,10 +1,16 @@
 package io.camelzendesk.examples;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.PropertyTestUtil;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 import static io.restassured.RestAssured.given;
@@ -19,11 +25,25 @@ import static org.awaitility.Awaitility.await;
 @QuarkusIntegrationTest
 class DemoTrafficIT {
 
+    private static final String FEATURES = "Installed features: [";
+
     @Test
     void theDemoTrafficGoesThroughEveryRoute() {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(
                 () -> given().get("/demo/status").then().statusCode(200).extract().jsonPath().getBoolean("complete"));
         Map<String, Object> milestones = given().get("/demo/status").then().extract().jsonPath().getMap("milestones");
         assertThat(milestones).isNotEmpty().doesNotContainValue(null);
+    }
+
+    /** The component comes through its Quarkus extension (the bare component jar installs no feature). */
+    @Test
+    void theApplicationRunsTheCamelZendeskExtension() throws IOException {
+        // Quarkus writes the output of the application it started to this file
+        Path log = PropertyTestUtil.getLogFilePath();
+        String line = Files.readAllLines(log).stream().filter(l -> l.contains(FEATURES)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + FEATURES + "' line in " + log));
+        String list = line.substring(line.indexOf(FEATURES) + FEATURES.length(), line.lastIndexOf(']'));
+        List<String> features = Arrays.stream(list.split(",")).map(String::trim).toList();
+        assertThat(features).contains("camel-zendesk", "camel-platform-http", "camel-yaml-dsl");
     }
 }
