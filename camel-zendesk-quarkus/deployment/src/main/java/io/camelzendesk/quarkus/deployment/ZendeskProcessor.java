@@ -36,6 +36,8 @@ class ZendeskProcessor {
 
     private static final DotName MODEL_PACKAGE = DotName.createSimple(ZendeskObject.class.getPackageName());
     private static final DotName ZENDESK_EXCEPTION = DotName.createSimple(ZendeskException.class.getName());
+    private static final DotName STATE_REPOSITORY = DotName.createSimple("org.apache.camel.spi.StateRepository");
+    private static final String COMPONENT_PACKAGE = ZendeskComponent.class.getPackageName() + ".";
     /** Where the component's Camel metadata lives in its jar: service descriptors and the JSON catalog. */
     private static final String SERVICES = "META-INF/services/org/apache/camel/";
     private static final String CATALOG = "META-INF/" + ZendeskComponent.class.getPackageName().replace('.', '/') + "/";
@@ -90,6 +92,21 @@ class ZendeskProcessor {
                 .toArray(String[]::new);
         return ReflectiveClassBuildItem.builder(exceptions).methods()
                 .reason(getClass().getName() + ": Zendesk exceptions").build();
+    }
+
+    /**
+     * The component's state repositories ({@code JdbcStateRepository}): users declare them by class name as beans
+     * (YAML {@code beans:}, {@code camel.beans.*}) and set their properties through setters.
+     */
+    @BuildStep
+    ReflectiveClassBuildItem reflectiveStateRepositories(CombinedIndexBuildItem combinedIndex) {
+        String[] repositories = combinedIndex.getIndex().getAllKnownImplementors(STATE_REPOSITORY).stream()
+                .filter(c -> c.name().toString().startsWith(COMPONENT_PACKAGE))
+                .map(c -> c.name().toString())
+                .sorted()
+                .toArray(String[]::new);
+        return ReflectiveClassBuildItem.builder(repositories).constructors().methods()
+                .reason(getClass().getName() + ": state repositories").build();
     }
 
     /**

@@ -115,6 +115,12 @@ class ZendeskNativeRegistrationsTest {
     }
 
     @Test
+    void theJdbcStateRepositoryIsReflectiveForBeansDeclaredByClassName() {
+        assertThat(reflective().get("io.camelzendesk.component.JdbcStateRepository")).isNotNull()
+                .contains("constructors", "methods");
+    }
+
+    @Test
     void theCamelZendeskFeatureIsInstalled() {
         assertThat(recorded("feature")).contains("camel-zendesk");
     }
