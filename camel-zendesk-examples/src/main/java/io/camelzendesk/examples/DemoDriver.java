@@ -236,7 +236,13 @@ public class DemoDriver {
                + boundary + "--\r\n";
     }
 
-    void chat() throws IOException {
+    void chat() throws IOException, SQLException, InterruptedException {
+        // the chat comes from a VIP contact: wait until the CRM sync has created that contact in Zendesk (its
+        // zendesk_id in the CRM), or routing would not know the customer yet on a slow machine
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!contactSynced("ct-2002") && System.nanoTime() - deadline < 0) {
+            Thread.sleep(500);
+        }
         drop(Path.of(dataDir, "inbox", "chat"), "chat-" + run + ".json", """
                 {"chat_id": "%s", "visitor": {"name": "Pam Beesly", "email": "pam@dundermifflin.example"},
                  "product": "Gadget Cloud",
@@ -244,6 +250,16 @@ public class DemoDriver {
                    {"from": "visitor", "text": "Our production cluster is down, urgent!", "at": "10:02"},
                    {"from": "Sam (bot)", "text": "Sorry to hear that, an agent will follow up.", "at": "10:02"}]}
                 """.formatted("chat-" + run));
+    }
+
+    private boolean contactSynced(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT zendesk_id FROM crm_contact WHERE contact_id = ?")) {
+            q.setString(1, contactId);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null;
+            }
+        }
     }
 
     void kbWrite() throws IOException {
