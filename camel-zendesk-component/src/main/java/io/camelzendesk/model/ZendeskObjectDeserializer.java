@@ -2,12 +2,16 @@ package io.camelzendesk.model;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -68,13 +72,53 @@ final class ZendeskObjectDeserializer extends StdDeserializer<ZendeskObject> imp
         } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
             return (ZendeskObject) ctxt.handleUnexpectedToken(handledType(), p);
         }
-        JsonDeserializer<Object> values = ctxt.findRootValueDeserializer(ctxt.constructType(Object.class));
+        boolean bigDecimals = ctxt.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         Map<String, Object> fields = object.fields();
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
-            JsonToken value = p.nextToken();
-            fields.put(name, value == JsonToken.VALUE_NULL ? null : values.deserialize(p, ctxt));
+            fields.put(name, value(p, p.nextToken(), bigDecimals));
         }
         return object;
+    }
+
+    /**
+     * One JSON value as plain Java: LinkedHashMap, ArrayList, String, Long (BigInteger beyond), Double (BigDecimal
+     * with USE_BIG_DECIMAL_FOR_FLOATS), Boolean, null: what Jackson's untyped deserializer gives with
+     * USE_LONG_FOR_INTS, read in one tight loop (the decoding of export pages spends its time here).
+     */
+    private static Object value(JsonParser p, JsonToken t, boolean bigDecimals) throws IOException {
+        switch (t) {
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue()
+                        : (Object) p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return bigDecimals ? p.getDecimalValue() : (Object) p.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            case START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                    map.put(name, value(p, p.nextToken(), bigDecimals));
+                }
+                return map;
+            }
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    list.add(value(p, e, bigDecimals));
+                }
+                return list;
+            }
+            case VALUE_EMBEDDED_OBJECT:
+                return p.getEmbeddedObject();
+            default:
+                throw new IOException("unexpected JSON token " + t + " at " + p.currentLocation());
+        }
     }
 }
