@@ -8,7 +8,9 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.StreamCache;
 import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
@@ -86,9 +88,14 @@ abstract class KameletTestSupport {
         return admin.list("tickets").stream().map(t -> t.path("subject").asText()).toList();
     }
 
-    static JsonNode json(Object body) {
+    /** The message body as JSON (what a kamelet's marshal gives: bytes or a stream cache). */
+    static JsonNode json(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof StreamCache cache) {
+            cache.reset(); // read as often as a test needs
+        }
+        String body = exchange.getMessage().getBody(String.class);
         try {
-            return body instanceof byte[] b ? JSON.readTree(b) : JSON.readTree(body.toString());
+            return JSON.readTree(body);
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + body, e);
         }
