@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -115,6 +116,35 @@ class ZendeskWebhookSourceKameletTest extends KameletTestSupport {
         assertThat(json(e).get("subject").asText()).isEqualTo("zen:ticket:" + id);
         assertThat(e.getMessage().getHeader("CamelZendeskSubjectId")).isEqualTo(String.valueOf(id));
         assertThat(events.getReceivedCounter()).as("the other path").isZero();
+    }
+
+    @Test
+    void aSignedTicketCreatedEventGetsAMacroThroughTheApplyMacroAction() throws Exception {
+        long macro = admin.create("macros", Map.of("title", "Triage", "actions", List.of(
+                Map.of("field", "priority", "value", "high"),
+                Map.of("field", "current_tags", "value", "triaged")))).get("id").asLong();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kamelet:zendesk-webhook-source?path=/zendesk/new-tickets&eventTypes=ticket.created&signingSecret="
+                     + SECRET)
+                        .to("kamelet:zendesk-apply-macro-action?macroId=" + macro + "&" + account())
+                        .to("mock:triaged");
+            }
+        });
+        long id = createTicket("Printer on fire");
+        byte[] body = event("zen:event-type:ticket.created", id, "{}");
+
+        assertThat(post("/zendesk/new-tickets", body, signed(body)).statusCode()).isEqualTo(200);
+
+        JsonNode saved = admin.get("tickets", id).orElseThrow();
+        assertThat(saved.get("priority").asText()).isEqualTo("high");
+        assertThat(saved.get("tags").toString()).contains("triaged");
+        MockEndpoint triaged = context.getEndpoint("mock:triaged", MockEndpoint.class);
+        assertThat(triaged.getReceivedExchanges()).singleElement().satisfies(e -> {
+            assertThat(json(e).get("priority").asText()).isEqualTo("high");
+            assertThat(e.getMessage().getHeader("CamelZendeskId", Long.class)).isEqualTo(id);
+        });
     }
 
     private HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) throws Exception {
