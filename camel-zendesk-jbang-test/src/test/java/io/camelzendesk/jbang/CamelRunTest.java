@@ -166,7 +166,8 @@ class CamelRunTest {
         writeApplicationProperties("");
 
         Run run = camel(RUN_TIMEOUT, "run", "kamelet-sink.yaml", "application.properties",
-                "--local-kamelet-dir=" + KAMELETS, "--max-messages=1");
+                "--local-kamelet-dir=" + KAMELETS, "--dep=io.camelzendesk:camel-zendesk-component:" + VERSION,
+                "--max-messages=1");
 
         assertThat(run.exitCode).as(run.log()).isZero();
         assertThat(run.log()).contains("kamelet created ticket");
