@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * read only from this build's local repository ({@code -Dmaven.repo.local}), which holds the one it needs at start
  * ({@code camel-dependencies}, a test dependency of this module). A temporary {@code user.home} keeps the machine's
  * {@code ~/.camel-jbang-user.properties} and {@code ~/.camel} out. Camel JBang skips a {@code --dep} whose jar is
- * already on the classpath.
+ * already on the classpath. The environment is reduced to PATH and the locale.
  */
 class CamelRunTest {
 
@@ -219,8 +220,12 @@ class CamelRunTest {
         command.addAll(Arrays.asList(args));
         command.addAll(List.of("--download=false", "--logging-color=false", "--max-seconds=" + RUN_TIMEOUT.toSeconds()));
         Files.createDirectories(work.resolve("home"));
-        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("camel.log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("camel.log").toFile());
+        // Camel resolves an unset optional kamelet property (baseUrl, apiToken, ...) from an environment variable
+        // of that name: the run gets only what a JVM needs, not the variables of the machine running the tests
+        pb.environment().keySet().retainAll(Set.of("PATH", "LANG", "LC_ALL", "TMPDIR"));
+        return pb.start();
     }
 
     private String log() {

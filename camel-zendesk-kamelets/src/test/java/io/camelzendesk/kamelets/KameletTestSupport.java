@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StreamCache;
 import org.apache.camel.component.kamelet.KameletComponent;
+import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -49,6 +50,10 @@ abstract class KameletTestSupport {
         props.put("zendesk.email", ZendeskEmulator.ADMIN_EMAIL);
         props.put("zendesk.api-token", ZendeskEmulator.API_TOKEN);
         context.getPropertiesComponent().setInitialProperties(props);
+        // an unset optional kamelet property (baseUrl, apiToken, ...) would otherwise be read from an environment
+        // variable of that name (BASE_URL, API_TOKEN, ...) if the machine running the tests has one
+        ((PropertiesComponent) context.getPropertiesComponent())
+                .setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
         configure(context);
         template = context.createProducerTemplate();
     }

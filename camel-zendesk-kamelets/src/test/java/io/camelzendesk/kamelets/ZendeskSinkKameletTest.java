@@ -1,5 +1,6 @@
 package io.camelzendesk.kamelets;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,6 +69,19 @@ class ZendeskSinkKameletTest extends KameletTestSupport {
 
         assertThat(admin.comments(id)).extracting(c -> c.get("body").asText())
                 .containsExactly("About Printer on fire", "Unplug it first.");
+    }
+
+    @Test
+    void headersAsBytesAsAKafkaSourceDeliversThemAreRead() {
+        long id = createTicket("Printer on fire");
+
+        template.send("direct:tickets", e -> {
+            e.getMessage().setHeader("ce-zendeskid", String.valueOf(id).getBytes(StandardCharsets.UTF_8));
+            e.getMessage().setHeader("ce-zendeskoperation", "update".getBytes(StandardCharsets.UTF_8));
+            e.getMessage().setBody("{\"status\": \"solved\"}".getBytes(StandardCharsets.UTF_8));
+        });
+
+        assertThat(admin.get("tickets", id).orElseThrow().get("status").asText()).isEqualTo("solved");
     }
 
     @Test
