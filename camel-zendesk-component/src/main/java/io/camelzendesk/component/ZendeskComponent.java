@@ -45,6 +45,12 @@ public class ZendeskComponent extends DefaultComponent {
         ZendeskEndpoint endpoint = new ZendeskEndpoint(uri, this, resource, configuration.copy());
         setProperties(endpoint, parameters);
         endpoint.validate();
+        if (resource == ZendeskResource.WEBHOOK) {
+            // the webhook consumer serves through platform-http: resolve that component now, while routes are being
+            // created, so that runtimes which set up their HTTP server when platform-http is first resolved
+            // (camel-main, camel run) do it before Camel starts rather than in the middle of starting a route
+            getCamelContext().getComponent("platform-http", true);
+        }
         return endpoint;
     }
 

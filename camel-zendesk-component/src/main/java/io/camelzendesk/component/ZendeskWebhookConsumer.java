@@ -73,12 +73,23 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
     private boolean ownsRepository;
     private WebhookRegistrar registrar;
     private ExecutorService asyncExecutor;
+    private Endpoint httpEndpoint;
     private Consumer httpConsumer;
 
     public ZendeskWebhookConsumer(ZendeskEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
+    }
+
+    /**
+     * The platform-http endpoint is resolved while the route is initialised, before Camel starts: runtimes that
+     * create their HTTP server on demand (camel-main, {@code camel run}) then have it in time.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        httpEndpoint = getEndpoint().getCamelContext().getEndpoint(platformHttpUri());
     }
 
     @Override
@@ -111,8 +122,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                 asyncExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                         .newDefaultThreadPool(this, "ZendeskWebhook");
             }
-            Endpoint http = getEndpoint().getCamelContext().getEndpoint(platformHttpUri());
-            httpConsumer = http.createConsumer(this::handle);
+            httpConsumer = httpEndpoint.createConsumer(this::handle);
             ServiceHelper.startService(httpConsumer);
         } catch (Exception e) {
             // leave nothing behind in Zendesk when the consumer cannot serve what it registered
