@@ -7,10 +7,11 @@ import java.util.Map;
 
 import io.camelzendesk.component.ZendeskComponent;
 import io.camelzendesk.component.ZendeskConfiguration;
-import io.camelzendesk.springboot.autoconfigure.ZendeskComponentAutoConfiguration;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * How camel.component.zendesk.* reaches the component in Spring Boot: not at all without
- * ZendeskComponentAutoConfiguration (camel-spring-boot binds component options only through a component's starter);
+ * ZendeskComponentAutoConfiguration (camel-spring-boot binds component options only through a component's starter),
+ * or when it is switched off as a starter's would be;
  * with it, from properties in kebab or camel case, environment variables and Camel placeholders; and an unknown
  * option stops the start-up. No routes, no web server, no Zendesk: the component's configuration is all that is read.
  */
@@ -54,10 +56,13 @@ class CamelComponentPropertiesTest {
         return context.getBean(CamelContext.class).getComponent("zendesk", ZendeskComponent.class).getConfiguration();
     }
 
-    @Test
-    void withoutTheAutoConfigurationCamelSpringBootIgnoresThem() {
-        try (ConfigurableApplicationContext context = app().run(args(
-                "spring.autoconfigure.exclude=" + ZendeskComponentAutoConfiguration.class.getName(),
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "spring.autoconfigure.exclude=io.camelzendesk.springboot.autoconfigure.ZendeskComponentAutoConfiguration",
+            "camel.component.zendesk.enabled=false",
+            "camel.component.zendesk.customizer.enabled=false" })
+    void withoutTheAutoConfigurationCamelSpringBootIgnoresThem(String off) {
+        try (ConfigurableApplicationContext context = app().run(args(off,
                 "camel.component.zendesk.base-url=http://127.0.0.1:8089",
                 "camel.component.zendesk.api-token=ignored"))) {
             assertThat(configuration(context).getBaseUrl()).isNull();
