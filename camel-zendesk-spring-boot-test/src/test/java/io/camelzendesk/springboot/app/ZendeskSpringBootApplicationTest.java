@@ -47,8 +47,13 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZendeskSpringBootApplicationTest {
 
+    /*
+     * Zendesk leaves records changed in the last minute out of exports; the emulator too, 2 s here instead of 60.
+     * Not 0: the cursor is positioned on (second, id), so with no exclusion a ticket exported and changed again
+     * within the same second would not come again (the agent's "open" below, right after the route's tag).
+     */
     static final ZendeskEmulator ZENDESK = ZendeskEmulator.builder()
-            .incrementalRequestsPerMinute(0).recentExclusion(Duration.ZERO).build();
+            .incrementalRequestsPerMinute(0).recentExclusion(Duration.ofSeconds(2)).build();
 
     /** The application's log: every line of this test class, start-up included. */
     static final String LOG = "target/logs/ZendeskSpringBootApplicationTest.log";
