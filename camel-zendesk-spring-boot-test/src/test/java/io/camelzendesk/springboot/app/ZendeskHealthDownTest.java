@@ -1,0 +1,113 @@
+package io.camelzendesk.springboot.app;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelzendesk.emulator.ZendeskEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * /actuator/health while Zendesk answers, then once it is gone: the account's readiness check turns DOWN, and so do
+ * the overall status and the readiness probe; liveness stays UP (the Zendesk checks are readiness checks).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ZendeskHealthDownTest {
+
+    static final ZendeskEmulator ZENDESK = ZendeskEmulator.builder()
+            .incrementalRequestsPerMinute(0).recentExclusion(Duration.ZERO).build();
+
+    static final String ACCOUNT_CHECK;
+
+    static {
+        ZENDESK.start();
+        ACCOUNT_CHECK = "zendesk-127.0.0.1-" + ZENDESK.port();
+    }
+
+    @DynamicPropertySource
+    static void account(DynamicPropertyRegistry registry) {
+        registry.add("camel.component.zendesk.base-url", ZENDESK::baseUrl);
+        registry.add("camel.component.zendesk.email", () -> ZendeskEmulator.ADMIN_EMAIL);
+        registry.add("camel.component.zendesk.api-token", () -> ZendeskEmulator.API_TOKEN);
+        registry.add("camel.component.zendesk.incremental-requests-per-minute", () -> "0");
+        registry.add("camel.component.zendesk.state-in-memory", () -> "true");
+        // the health check goes through the client's retries: with the default 5 a check of an unreachable
+        // Zendesk takes ~8-12 s; one retry keeps this test short
+        registry.add("camel.component.zendesk.max-retries", () -> "1");
+        registry.add("zendesk.export.delay", () -> "300");
+    }
+
+    @AfterAll
+    static void stopZendesk() {
+        ZENDESK.close();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    @Order(1)
+    void upWhileZendeskAnswers() throws Exception {
+        // the export consumer's check is UP once it polled
+        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(http.getForObject("/actuator/health", String.class))
+                .path("components").path("camelHealth").path("details").path("zendesk-export-ticket-changes.data")
+                .has("lastSuccessfulPoll"));
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode details = json.readTree(health.getBody()).path("components").path("camelHealth").path("details");
+        assertThat(details.path(ACCOUNT_CHECK).asText()).isEqualTo("UP");
+        assertThat(details.path("zendesk-export-ticket-changes").asText()).isEqualTo("UP");
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    @Order(2)
+    void downOnceZendeskIsUnreachable() throws Exception {
+        ZENDESK.close();
+
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        JsonNode body = json.readTree(health.getBody());
+        assertThat(body.path("status").asText()).isEqualTo("DOWN");
+        JsonNode camel = body.path("components").path("camelHealth");
+        assertThat(camel.path("status").asText()).isEqualTo("DOWN");
+        assertThat(camel.path("details").path(ACCOUNT_CHECK).asText()).isEqualTo("DOWN");
+        assertThat(camel.path("details").path(ACCOUNT_CHECK + ".data").path("error.stacktrace").asText())
+                .startsWith("io.camelzendesk.client.ZendeskTransportException: GET /api/v2/users/me failed");
+
+        // the readiness probe refuses traffic; liveness is not the Zendesk check's business
+        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(json.readTree(readiness.getBody()).path("status").asText()).isEqualTo("OUT_OF_SERVICE");
+        ResponseEntity<String> liveness = http.getForEntity("/actuator/health/liveness", String.class);
+        assertThat(liveness.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // and the export consumer reports its failed poll
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode details = json.readTree(http.getForObject("/actuator/health", String.class))
+                    .path("components").path("camelHealth").path("details");
+            assertThat(details.path("zendesk-export-ticket-changes").asText()).isEqualTo("DOWN");
+            assertThat(details.path("zendesk-export-ticket-changes.data").path("lastError").asText())
+                    .contains("/api/v2/incremental/tickets/cursor");
+        });
+    }
+}
