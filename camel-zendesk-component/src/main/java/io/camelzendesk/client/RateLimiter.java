@@ -20,6 +20,8 @@ public final class RateLimiter {
     private static final Map<String, RateLimiter> SHARED = new ConcurrentHashMap<>();
 
     private final String name;
+    /** Clients using this limiter: it is forgotten when the last one closes. Guarded by SHARED's lock on the key. */
+    private int users;
     private long staticIntervalNanos;
     private long adaptiveIntervalNanos;
     private boolean started;
@@ -40,9 +42,21 @@ public final class RateLimiter {
      */
     public static RateLimiter shared(String account, String budget, int requestsPerMinute) {
         String key = account.toLowerCase(Locale.ROOT) + "#" + budget;
-        RateLimiter limiter = SHARED.computeIfAbsent(key, k -> new RateLimiter(k, requestsPerMinute));
+        RateLimiter limiter = SHARED.compute(key, (k, existing) -> {
+            RateLimiter l = existing != null ? existing : new RateLimiter(k, requestsPerMinute);
+            l.users++;
+            return l;
+        });
         limiter.lowerTo(requestsPerMinute);
         return limiter;
+    }
+
+    /**
+     * A client of the account closed. When it was the last, the limiter (its pauses, its learned budget) is
+     * forgotten: a later client of the same account starts afresh, as after a restart.
+     */
+    public void release() {
+        SHARED.computeIfPresent(name, (k, l) -> l != this || --l.users > 0 ? l : null);
     }
 
     private synchronized void lowerTo(int requestsPerMinute) {

@@ -427,9 +427,14 @@ public final class ZendeskClient implements AutoCloseable {
 
     /** Stops the client: in-flight requests fail, the worker threads end. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         executor.shutdownNow();
+        generalLimiter.release();
+        incrementalLimiter.release();
     }
 
     public boolean isClosed() {

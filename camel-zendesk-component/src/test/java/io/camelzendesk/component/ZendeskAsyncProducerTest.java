@@ -87,7 +87,7 @@ class ZendeskAsyncProducerTest extends ZendeskTestSupport {
     void sixtyFourConcurrentCreatesRunOnTheConfiguredClientThreads() throws Exception {
         IN_FLIGHT.set(0);
         PEAK.set(0);
-        wm.stubFor(post("/api/v2/tickets").willReturn(aResponse().withStatus(201).withFixedDelay(200)
+        wm.stubFor(post("/api/v2/tickets").willReturn(aResponse().withStatus(201).withFixedDelay(1000)
                 .withHeader("Content-Type", "application/json").withBody(fixture("ticket.json"))));
         Set<String> before = zendeskClientThreads(); // clients of earlier tests, possibly still ending
 
