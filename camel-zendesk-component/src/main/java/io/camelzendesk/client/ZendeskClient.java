@@ -133,7 +133,12 @@ public final class ZendeskClient implements AutoCloseable {
 
     /** GET a path and return the body as a tree (for small, rarely used answers). */
     public JsonNode getJson(String path) {
-        return execute(ZendeskRequest.get(path).build(), in -> ZendeskJson.MAPPER.readTree(in)).body();
+        return getJson(ZendeskRequest.get(path).build());
+    }
+
+    /** Sends a request and returns the body as a tree (for small, rarely used answers). */
+    public JsonNode getJson(ZendeskRequest request) {
+        return execute(request, in -> ZendeskJson.MAPPER.readTree(in)).body();
     }
 
     /** The {@link ZendeskException} behind a failed future (unwrapping completion and execution wrappers). */
@@ -203,7 +208,7 @@ public final class ZendeskClient implements AutoCloseable {
         void next(Duration delay) {
             RateLimiter limiter = limiter(request.budget());
             // the slot is reserved for when the delay is over
-            Duration wait = delay.plus(withoutAuth ? Duration.ZERO
+            Duration wait = delay.plus(withoutAuth || request.probeTimeout() != null ? Duration.ZERO
                     : limiter.reserve(config.sleeper().nanoTime() + delay.toNanos()));
             if (!wait.isZero()) {
                 metrics.waitedNanos.add(wait.toNanos());
@@ -231,7 +236,7 @@ public final class ZendeskClient implements AutoCloseable {
                 metrics.retries.increment();
             }
             HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                    .timeout(config.requestTimeout())
+                    .timeout(request.probeTimeout() != null ? request.probeTimeout() : config.requestTimeout())
                     .header("User-Agent", USER_AGENT)
                     .header("Accept", "application/json");
             if (authorization != null) {
@@ -323,7 +328,7 @@ public final class ZendeskClient implements AutoCloseable {
         }
 
         boolean canRetry() {
-            return attempts <= config.retryPolicy().maxRetries();
+            return request.probeTimeout() == null && attempts <= config.retryPolicy().maxRetries();
         }
 
         boolean withinDeadline(Duration delay) {

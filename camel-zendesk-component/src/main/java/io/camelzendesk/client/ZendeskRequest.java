@@ -19,6 +19,7 @@ public final class ZendeskRequest {
     private final String contentType;
     private final Map<String, String> headers;
     private final Budget budget;
+    private final java.time.Duration probeTimeout;
 
     private ZendeskRequest(Builder b) {
         this.method = b.method;
@@ -28,6 +29,7 @@ public final class ZendeskRequest {
         this.contentType = b.contentType;
         this.headers = Map.copyOf(b.headers);
         this.budget = b.budget;
+        this.probeTimeout = b.probeTimeout;
         this.queryString = buildQuery(b.query);
     }
 
@@ -87,6 +89,11 @@ public final class ZendeskRequest {
         return budget;
     }
 
+    /** The timeout of a probe (one attempt, not held back by the rate limiter), or null for a normal request. */
+    public java.time.Duration probeTimeout() {
+        return probeTimeout;
+    }
+
     public String idempotencyKey() {
         return headers.get("Idempotency-Key");
     }
@@ -106,6 +113,7 @@ public final class ZendeskRequest {
         b.contentType = contentType;
         b.headers.putAll(headers);
         b.budget = budget;
+        b.probeTimeout = probeTimeout;
         return b;
     }
 
@@ -134,6 +142,7 @@ public final class ZendeskRequest {
         private String contentType;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Budget budget = Budget.GENERAL;
+        private java.time.Duration probeTimeout;
 
         Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -174,6 +183,15 @@ public final class ZendeskRequest {
 
         public Builder budget(Budget budget) {
             this.budget = budget;
+            return this;
+        }
+
+        /**
+         * A probe, as a health check sends: one attempt within {@code timeout}, no retry, sent at once whatever the
+         * rate limiter would ask (a probe must answer within a probe's time).
+         */
+        public Builder probe(java.time.Duration timeout) {
+            this.probeTimeout = timeout;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.camelzendesk.component;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -8,6 +9,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import io.camelzendesk.client.ZendeskApiException;
 import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.client.ZendeskException;
+import io.camelzendesk.client.ZendeskRequest;
 
 /**
  * Readiness of one Zendesk account: {@code GET /api/v2/users/me} answers. DOWN with the status and Zendesk's error
@@ -16,6 +18,9 @@ import io.camelzendesk.client.ZendeskException;
 public class ZendeskHealthCheck extends AbstractHealthCheck {
 
     private final ZendeskClient client;
+
+    /** How long the check waits for Zendesk's answer. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     public ZendeskHealthCheck(ZendeskClient client) {
         super("camel", "zendesk-" + client.config().baseUrl().getHost()
@@ -35,9 +40,15 @@ public class ZendeskHealthCheck extends AbstractHealthCheck {
         builder.detail("requests", client.metrics().requests());
         builder.detail("rateLimited", client.metrics().rateLimited());
         try {
-            client.getJson("/api/v2/users/me");
+            // one attempt, at once, within PROBE_TIMEOUT: a probe must not wait out retries or a rate-limit pause
+            client.getJson(ZendeskRequest.get("/api/v2/users/me").probe(PROBE_TIMEOUT).build());
             builder.up();
         } catch (ZendeskApiException e) {
+            if (e.getStatus() == 429) {
+                // Zendesk answered and knows the account: it is busy, not down
+                builder.detail("http.status", 429).message("Zendesk rate limit reached: requests wait for it").up();
+                return;
+            }
             builder.detail("http.status", e.getStatus());
             if (e.getError() != null) {
                 builder.detail("zendesk.error", e.getError());

@@ -40,12 +40,16 @@ class ZendeskHealthCheckTest {
     }
 
     private HealthCheck.Result zendeskReadiness(String baseUrl) throws Exception {
+        return zendeskReadiness(baseUrl, "&maxRetries=0");
+    }
+
+    private HealthCheck.Result zendeskReadiness(String baseUrl, String options) throws Exception {
         context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:me").to("zendesk:users?operation=me&maxRetries=0&baseUrl=" + baseUrl
-                                     + "&email=agent@example.com&apiToken=" + TOKEN);
+                from("direct:me").to("zendesk:users?operation=me&baseUrl=" + baseUrl
+                                     + "&email=agent@example.com&apiToken=" + TOKEN + options);
             }
         });
         context.start();
@@ -94,5 +98,25 @@ class ZendeskHealthCheckTest {
         HealthCheck.Result result = zendeskReadiness("http://127.0.0.1:" + closedPort);
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("unreachable"));
+    }
+
+    @Test
+    void aProbeIsOneAttemptWhateverTheRetrySettings() throws Exception {
+        wm.stubFor(get("/api/v2/users/me").willReturn(aResponse().withStatus(503)));
+        // routes retry a 503 five times with backoff; the probe answers after the first
+        HealthCheck.Result result = zendeskReadiness(wm.baseUrl(), "&maxRetries=5");
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getDetails()).containsEntry("http.status", 503);
+        wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/users/me")));
+    }
+
+    @Test
+    void upWhenZendeskAnswersWithItsRateLimit() throws Exception {
+        wm.stubFor(get("/api/v2/users/me").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+                .withBody("{\"error\":\"APIRateLimitExceeded\"}")));
+        HealthCheck.Result result = zendeskReadiness(wm.baseUrl(), "");
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("http.status", 429);
+        wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/users/me")));
     }
 }
