@@ -12,18 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.camelzendesk.emulator.WebhookSigning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,24 +99,12 @@ class WebhookReplicasTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/zendesk/webhook"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-Zendesk-Webhook-Signature", sign(timestamp, body))
+                .header("X-Zendesk-Webhook-Signature", WebhookSigning.sign(SECRET, timestamp, body))
                 .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
                 .header("X-Zendesk-Webhook-Invocation-Id", invocation)
                 .header("X-Zendesk-Webhook-Id", "01HREPLICAS")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String sign(String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] event(String eventId, long ticketId) {

@@ -9,17 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import io.camelzendesk.emulator.WebhookSigning;
 
 /**
  * Real HTTP to a platform-http route: a Vert.x server on a random loopback port, and deliveries signed here, with
@@ -45,15 +43,7 @@ public final class WebhookTestSupport {
 
     /** base64(HMAC-SHA256(secret, timestamp + body)). */
     public static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSigning.sign(secret, timestamp, body);
     }
 
     public static String now() {

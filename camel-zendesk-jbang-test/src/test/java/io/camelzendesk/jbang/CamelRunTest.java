@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.camelzendesk.emulator.ZendeskEmulator;
+import io.camelzendesk.emulator.WebhookSigning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -225,7 +223,7 @@ class CamelRunTest {
 
             HttpRequest signed = HttpRequest.newBuilder(unsigned.uri()).header("Content-Type", "application/json")
                     .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
-                    .header("X-Zendesk-Webhook-Signature", sign("s3cr3t", timestamp, body))
+                    .header("X-Zendesk-Webhook-Signature", WebhookSigning.sign("s3cr3t", timestamp, body))
                     .header("X-Zendesk-Webhook-Invocation-Id", "inv-1")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             assertThat(http.send(signed, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -299,15 +297,6 @@ class CamelRunTest {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> p.endsWith(".jar") && Path.of(p).getFileName().toString().startsWith("camel-zendesk-examples-"))
                 .findFirst();
-    }
-
-    /** base64(HMAC-SHA256(secret, timestamp + body)), as Zendesk signs. */
-    private static String sign(String secret, String timestamp, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-        mac.update(body);
-        return Base64.getEncoder().encodeToString(mac.doFinal());
     }
 
     private static int freePort() throws IOException {

@@ -4,11 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.camelzendesk.emulator.ZendeskEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import io.camelzendesk.emulator.WebhookSigning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,22 +84,11 @@ class ZendeskWebhookSpringBootTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (secret != null) {
             String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            headers.set("X-Zendesk-Webhook-Signature", sign(secret, timestamp, body));
+            headers.set("X-Zendesk-Webhook-Signature", WebhookSigning.sign(secret, timestamp, body));
             headers.set("X-Zendesk-Webhook-Signature-Timestamp", timestamp);
             headers.set("X-Zendesk-Webhook-Invocation-Id", "inv-" + System.nanoTime());
         }
         return new HttpEntity<>(body, headers);
     }
 
-    private static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -7,14 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
@@ -30,6 +27,7 @@ import io.camelzendesk.component.ZendeskComponent;
 import io.camelzendesk.emulator.ZendeskEmulator;
 import io.camelzendesk.model.Ticket;
 import io.camelzendesk.model.WebhookEvent;
+import io.camelzendesk.emulator.WebhookSigning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,10 +76,7 @@ class ZendeskExtensionSmokeTest {
                       + "\"subject\":\"zen:ticket:42\",\"time\":\"2026-01-01T00:00:00Z\",\"detail\":{\"id\":\"42\"},"
                       + "\"event\":{}}";
         String timestamp = Instant.now().toString();
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = Base64.getEncoder()
-                .encodeToString(mac.doFinal((timestamp + body).getBytes(StandardCharsets.UTF_8)));
+        String signature = WebhookSigning.sign(SECRET, timestamp, body.getBytes(StandardCharsets.UTF_8));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(webhook.toString()))
                 .header("Content-Type", "application/json")
