@@ -2,6 +2,7 @@ package io.camelzendesk.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public final class ZendeskRequest {
     private final String contentType;
     private final Map<String, String> headers;
     private final Budget budget;
-    private final java.time.Duration probeTimeout;
+    private final Duration probeTimeout;
 
     private ZendeskRequest(Builder b) {
         this.method = b.method;
@@ -90,7 +91,7 @@ public final class ZendeskRequest {
     }
 
     /** The timeout of a probe (one attempt, not held back by the rate limiter), or null for a normal request. */
-    public java.time.Duration probeTimeout() {
+    public Duration probeTimeout() {
         return probeTimeout;
     }
 
@@ -142,7 +143,7 @@ public final class ZendeskRequest {
         private String contentType;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Budget budget = Budget.GENERAL;
-        private java.time.Duration probeTimeout;
+        private Duration probeTimeout;
 
         Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -190,7 +191,7 @@ public final class ZendeskRequest {
          * A probe, as a health check sends: one attempt within {@code timeout}, no retry, sent at once whatever the
          * rate limiter would ask (a probe must answer within a probe's time).
          */
-        public Builder probe(java.time.Duration timeout) {
+        public Builder probe(Duration timeout) {
             this.probeTimeout = timeout;
             return this;
         }

@@ -118,21 +118,8 @@ class CamelRunTest {
             HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/support/requests"))
                     .header("Content-Type", "application/json").header("X-Request-Id", "jbang-1")
                     .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(form)).build();
-            // the route is served once Camel has started (until then: no connection, or 404 from the server)
-            AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
-            await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!process.isAlive()) {
-                    return true;
-                }
-                try {
-                    answer.set(http.send(post, HttpResponse.BodyHandlers.ofString()));
-                    return answer.get().statusCode() != 404;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
-            assertThat(answer.get()).as(log()).isNotNull();
-            HttpResponse<String> response = answer.get();
+            HttpResponse<String> response = sendOnceServed(process, http, post);
+            assertThat(response).as(log()).isNotNull();
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
             Matcher m = Pattern.compile("\"ticket_id\"\\s*:\\s*(\\d+)").matcher(response.body());
@@ -206,20 +193,9 @@ class CamelRunTest {
             HttpRequest unsigned = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/zendesk/hook"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
-            await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!process.isAlive()) {
-                    return true;
-                }
-                try {
-                    answer.set(http.send(unsigned, HttpResponse.BodyHandlers.ofString()));
-                    return answer.get().statusCode() != 404;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
-            assertThat(answer.get()).as(log()).isNotNull();
-            assertThat(answer.get().statusCode()).as("unsigned").isEqualTo(401);
+            HttpResponse<String> answer = sendOnceServed(process, http, unsigned);
+            assertThat(answer).as(log()).isNotNull();
+            assertThat(answer.statusCode()).as("unsigned").isEqualTo(401);
 
             HttpRequest signed = HttpRequest.newBuilder(unsigned.uri()).header("Content-Type", "application/json")
                     .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
@@ -297,6 +273,26 @@ class CamelRunTest {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> p.endsWith(".jar") && Path.of(p).getFileName().toString().startsWith("camel-zendesk-examples-"))
                 .findFirst();
+    }
+
+    /**
+     * Sends the request until the route serves it (before Camel has started: no connection, or 404 from the server);
+     * null when the run ended first.
+     */
+    private static HttpResponse<String> sendOnceServed(Process process, HttpClient http, HttpRequest request) {
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                return true;
+            }
+            try {
+                answer.set(http.send(request, HttpResponse.BodyHandlers.ofString()));
+                return answer.get().statusCode() != 404;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return answer.get();
     }
 
     private static int freePort() throws IOException {
