@@ -21,7 +21,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * {@link BenchServer} (own JVM) that answers 201 after a fixed delay: requests/s against the ideal
  * (callers / delay), p50/p99 latency, and the threads the client used.
  * <p>
- * Options: {@code --total 2000 --warmup 256 --callers 64 --delay-ms 50}, {@code --mode threads|async} (threads:
+ * Options: {@code --total 2000 --warmup 20000 --callers 64 --delay-ms 50}, {@code --mode threads|async} (threads:
  * that many threads calling ProducerTemplate.requestBody; async: one thread driving the endpoint's AsyncProducer
  * with at most that many exchanges in flight), {@code --uri-extra "&clientThreads=8"} to try other settings.
  */
@@ -32,7 +32,7 @@ public final class CreateBenchmark {
     public static void main(String[] args) throws Exception {
         Opts o = new Opts(args);
         int total = o.integer("total", 2000);
-        int warmup = o.integer("warmup", 256);
+        int warmup = o.integer("warmup", 20_000);
         int callers = o.integer("callers", 64);
         int delayMs = o.integer("delay-ms", 50);
         String mode = o.string("mode", "threads");

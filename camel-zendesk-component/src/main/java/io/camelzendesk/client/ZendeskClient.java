@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,7 @@ public final class ZendeskClient implements AutoCloseable {
     public static final String USER_AGENT = "camel-zendesk/" + VERSION + " (Java " + Runtime.version().feature() + ")";
 
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskClient.class);
+    private static final AtomicBoolean SMALL_MACHINE_NOTED = new AtomicBoolean();
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -70,6 +72,12 @@ public final class ZendeskClient implements AutoCloseable {
         // route continued here, a health check), the wait is "managed" and the pool adds a thread for the time
         // of the wait, so a few threads never deadlock; without waits it stays at `threads`.
         this.executor = new ForkJoinPool(config.threads(), tf, null, true);
+        if (ForkJoinPool.getCommonPoolParallelism() < 2 && !SMALL_MACHINE_NOTED.getAndSet(true)) {
+            LOG.info("This JVM sees {} CPU(s): the JDK HttpClient completes every response on a new thread (its hop"
+                     + " to CompletableFuture's default executor, a thread per task below 3 CPUs). At high request"
+                     + " rates start the JVM with -Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
+                    Runtime.getRuntime().availableProcessors());
+        }
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .connectTimeout(config.connectTimeout())

@@ -2,9 +2,7 @@ package io.camelzendesk.component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,25 +54,27 @@ final class ExportPosition {
         }
     }
 
-    /** The position as JSON; the window as a flat list id, timestamp, id, timestamp, ... (oldest first). */
+    /**
+     * The position as JSON; the window as a flat list id, timestamp, id, timestamp, ... (oldest first). Written on
+     * every page, so built directly: no intermediate list or boxing for the (up to dedupeWindow) keys.
+     */
     String toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        StringBuilder out = new StringBuilder(80 + seen.size() * 20);
+        out.append('{');
         if (cursor != null) {
-            m.put("cursor", cursor);
+            try {
+                out.append("\"cursor\":").append(ZendeskJson.MAPPER.writeValueAsString(cursor)).append(',');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        m.put("startTime", startTime);
-        m.put("recordTime", recordTime);
-        List<Long> flat = new ArrayList<>(seen.size() * 2);
+        out.append("\"startTime\":").append(startTime).append(",\"recordTime\":").append(recordTime).append(",\"seen\":[");
+        boolean first = true;
         for (Key k : seen) {
-            flat.add(k.id());
-            flat.add(k.timestamp());
+            out.append(first ? "" : ",").append(k.id()).append(',').append(k.timestamp());
+            first = false;
         }
-        m.put("seen", flat);
-        try {
-            return ZendeskJson.MAPPER.writeValueAsString(m);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return out.append("]}").toString();
     }
 
     boolean alreadyProcessed(Key key) {

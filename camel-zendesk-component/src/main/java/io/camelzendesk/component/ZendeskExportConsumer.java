@@ -226,6 +226,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         List<ExportPosition.Key> keys = new ArrayList<>();
         int delivered = 0;
         int duplicates = 0;
+        String where = position.describe();
         while (records.hasNext() || !batch.isEmpty()) {
             if (records.hasNext()) {
                 ZendeskObject record = records.next();
@@ -240,8 +241,8 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                     continue;
                 }
             }
-            if (!process(exchange(batch, sideloads, position), batch.size() == 1
-                    ? resource.singular() + " " + batch.get(0).getId() : "page at " + position.describe())) {
+            if (!process(exchange(batch, sideloads, where), batch.size() == 1
+                    ? resource.singular() + " " + batch.get(0).getId() : "page at " + where)) {
                 progress.duplicates(duplicates);
                 return -1;
             }
@@ -261,11 +262,11 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
 
     /** The exchange of one record (its headers, the side-loads it references) or of a page (a List body). */
     private Exchange exchange(List<ZendeskObject> batch, Map<String, Map<Object, Map<String, Object>>> sideloads,
-            ExportPosition position) {
+            String position) {
         Exchange exchange = createExchange(false);
         Message m = exchange.getMessage();
         m.setHeader(ZendeskConstants.RESOURCE, resource.uriName());
-        m.setHeader(ZendeskConstants.POSITION, position.describe());
+        m.setHeader(ZendeskConstants.POSITION, position);
         if (config.isPageAsList()) {
             m.setBody(new ArrayList<>(batch));
             if (!sideloads.isEmpty()) {

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 final class ZendeskObjectDeserializer extends StdDeserializer<ZendeskObject> implements ContextualDeserializer {
 
     private final transient Constructor<? extends ZendeskObject> constructor;
+    /** The most fields an object of this type had so far: the next one's map is sized for that many. */
+    private volatile int expectedFields;
 
     ZendeskObjectDeserializer() {
         super(ZendeskObject.class);
@@ -73,10 +75,15 @@ final class ZendeskObjectDeserializer extends StdDeserializer<ZendeskObject> imp
             return (ZendeskObject) ctxt.handleUnexpectedToken(handledType(), p);
         }
         boolean bigDecimals = ctxt.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        Map<String, Object> fields = object.fields();
+        int expected = expectedFields;
+        LinkedHashMap<String, Object> fields = new LinkedHashMap<>(expected < 12 ? 16 : (int) (expected / 0.75f) + 1);
+        object.useFields(fields);
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             fields.put(name, value(p, p.nextToken(), bigDecimals));
+        }
+        if (fields.size() > expected) {
+            expectedFields = fields.size();
         }
         return object;
     }
