@@ -41,7 +41,9 @@ import io.camelzendesk.model.WebhookEvent;
  * <li>the JSON: not JSON -> 400;</li>
  * <li>the {@code eventTypes} filter: an event of another type -> 200, not routed;</li>
  * <li>duplicates, on the invocation id (else the event id): one already processed -> 200, not routed; one still
- * being processed -> 409 (Zendesk retries it later);</li>
+ * being processed, here or on another replica sharing the repository -> 409 (Zendesk retries it later). A
+ * completed delivery leaves a second key, {@code <id>:done}, in the repository: that is how a replica tells a
+ * delivery another one completed from one it is still running (and may yet fail);</li>
  * <li>the route: 200 once it completed; 503 with {@code Retry-After} when it failed, the answer Zendesk retries
  * (it does not retry a plain 500), and the key is forgotten so that the retry is processed; with {@code asyncAck},
  * 200 at once and the route runs on another thread.</li>
@@ -56,8 +58,10 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
     static final String HEADER_ACCOUNT_ID = "X-Zendesk-Account-Id";
     /** Seconds Zendesk is asked to wait before retrying a failed delivery (it retries a 503 under 60 s). */
     static final int RETRY_AFTER_SECONDS = 10;
-    /** The default idempotent repository remembers this many invocation ids. */
-    static final int DEFAULT_REPOSITORY_SIZE = 10_000;
+    /** The default idempotent repository remembers this many keys (two per completed delivery). */
+    static final int DEFAULT_REPOSITORY_SIZE = 20_000;
+    /** Suffix of the key that marks a delivery as completed (the plain key means taken: running or done). */
+    static final String DONE_SUFFIX = ":done";
 
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskWebhookConsumer.class);
     private static final byte[] EMPTY = new byte[0];
@@ -254,6 +258,20 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
             }
             if (!first) {
                 inFlight.remove(key);
+                boolean done;
+                try {
+                    done = repository.contains(key + DONE_SUFFIX);
+                } catch (RuntimeException e) {
+                    LOG.warn("Zendesk webhook delivery {}: the idempotent repository failed: {}", key, e.toString());
+                    retryLater(http, "try again");
+                    return;
+                }
+                if (!done) {
+                    // taken by another replica and not completed yet: it may still fail, so this is not acknowledged
+                    LOG.debug("Zendesk webhook delivery {} is being processed by another replica: 409", key);
+                    answer(http, 409, "in progress");
+                    return;
+                }
                 LOG.debug("Zendesk webhook delivery {} is a duplicate: acknowledged, not routed", key);
                 answer(http, 200, "duplicate");
                 return;
@@ -299,9 +317,11 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
             if (key != null) {
                 try {
                     repository.confirm(key);
+                    repository.add(key + DONE_SUFFIX);
                 } catch (RuntimeException e) {
-                    // the route completed: the delivery is answered as processed all the same
-                    LOG.warn("Zendesk webhook delivery {}: could not confirm its key in the idempotent repository"
+                    // the route completed: the delivery is answered as processed all the same; a retry of it on
+                    // another replica gets 409 (not known as done) until Zendesk stops retrying
+                    LOG.warn("Zendesk webhook delivery {}: could not mark it as done in the idempotent repository"
                              + " ({})", key, e.toString());
                 }
             }

@@ -42,12 +42,14 @@ class ZendeskWebhookConsumerTest {
     private CamelContext context;
     private VertxPlatformHttpServer server;
     private final List<Exchange> received = new CopyOnWriteArrayList<>();
+    private final List<CamelContext> replicas = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
         if (context != null) {
             context.stop();
         }
+        replicas.forEach(CamelContext::stop);
     }
 
     private void start(String options) throws Exception {
@@ -214,12 +216,78 @@ class ZendeskWebhookConsumerTest {
     @Test
     void aConfiguredIdempotentRepositoryIsTheOneConsulted() throws Exception {
         start("&idempotentRepository=#repo");
-        context.getRegistry().lookupByNameAndType("repo", MemoryIdempotentRepository.class).add("inv-seen-elsewhere");
+        MemoryIdempotentRepository repo = context.getRegistry().lookupByNameAndType("repo",
+                MemoryIdempotentRepository.class);
+        // completed by another replica: its key and the done mark
+        repo.add("inv-done-elsewhere");
+        repo.add("inv-done-elsewhere" + ZendeskWebhookConsumer.DONE_SUFFIX);
+        // taken by another replica, not completed (yet)
+        repo.add("inv-running-elsewhere");
         byte[] body = statusChanged("ev-1", 1, "open", "solved");
-        HttpResponse<String> r = post(port(), PATH, body, signedHeaders(SECRET, body, now(), "inv-seen-elsewhere"));
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("duplicate");
+        HttpResponse<String> done = post(port(), PATH, body, signedHeaders(SECRET, body, now(), "inv-done-elsewhere"));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).isEqualTo("duplicate");
+        HttpResponse<String> running = post(port(), PATH, body,
+                signedHeaders(SECRET, body, now(), "inv-running-elsewhere"));
+        assertThat(running.statusCode()).isEqualTo(409);
         assertThat(received).isEmpty();
+        // what this replica completes is marked done in the same repository
+        assertThat(post(port(), PATH, body, signedHeaders(SECRET, body, now(), "inv-new")).statusCode()).isEqualTo(200);
+        assertThat(repo.contains("inv-new")).isTrue();
+        assertThat(repo.contains("inv-new" + ZendeskWebhookConsumer.DONE_SUFFIX)).isTrue();
+    }
+
+    @Test
+    void aRetryOnAnotherReplicaWhileTheFirstAttemptRunsIs409AndIsProcessedOnceTheFirstFailed() throws Exception {
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Exchange> routedOnA = new CopyOnWriteArrayList<>();
+        List<Exchange> routedOnB = new CopyOnWriteArrayList<>();
+        int replicaA = replica(shared, e -> {
+            entered.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            throw new IllegalStateException("downstream unavailable");
+        }, routedOnA);
+        int replicaB = replica(shared, e -> {
+        }, routedOnB);
+        byte[] body = statusChanged("ev-1", 1, "open", "solved");
+        Map<String, String> headers = signedHeaders(SECRET, body, now(), "inv-two-replicas");
+
+        CompletableFuture<HttpResponse<String>> first = postAsync(replicaA, PATH, body, headers);
+        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        // Zendesk timed out on A and retries on B while A's route still runs: not acknowledged
+        assertThat(post(replicaB, PATH, body, headers).statusCode()).isEqualTo(409);
+        // A's route fails: A answers 503 and forgets the key
+        release.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+        // Zendesk's next retry, on B, is processed; and one after that is a duplicate on either replica
+        HttpResponse<String> retry = post(replicaB, PATH, body, headers);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo("ok");
+        assertThat(post(replicaA, PATH, body, headers).body()).isEqualTo("duplicate");
+        assertThat(post(replicaB, PATH, body, headers).body()).isEqualTo("duplicate");
+        assertThat(routedOnA).isEmpty();
+        assertThat(routedOnB).hasSize(1);
+    }
+
+    /** Another replica: its own CamelContext and HTTP port, the given shared repository; returns its port. */
+    private int replica(MemoryIdempotentRepository shared, Processor step, List<Exchange> routed) throws Exception {
+        CamelContext replica = new DefaultCamelContext();
+        VertxPlatformHttpServer http = addHttpServer(replica);
+        replica.getRegistry().bind("shared", shared);
+        replica.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from("zendesk:webhook?signingSecret=" + SECRET + "&idempotentRepository=#shared")
+                        .process(step)
+                        .process(e -> routed.add(e.copy()));
+            }
+        });
+        replica.start();
+        replicas.add(replica);
+        return http.getPort();
     }
 
     @Test
