@@ -68,7 +68,8 @@ final class ExportPosition {
                 throw new UncheckedIOException(e);
             }
         }
-        out.append("\"startTime\":").append(startTime).append(",\"recordTime\":").append(recordTime).append(",\"seen\":[");
+        out.append("\"startTime\":").append(startTime).append(",\"recordTime\":").append(recordTime)
+                .append(",\"seen\":[");
         boolean first = true;
         for (Key k : seen) {
             out.append(first ? "" : ",").append(k.id()).append(',').append(k.timestamp());

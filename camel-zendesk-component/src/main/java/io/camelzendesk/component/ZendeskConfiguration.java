@@ -172,7 +172,8 @@ public class ZendeskConfiguration implements Cloneable {
     private long maxBodySize = 1_048_576;
     @UriParam(label = "consumer,webhook", description = "Where invocation ids are remembered to drop duplicate"
                                                       + " deliveries (any Camel IdempotentRepository, e.g. JDBC for"
-                                                      + " several replicas); default: in memory, the last 10,000 deliveries.")
+                                                      + " several replicas); default: in memory, the last 10,000"
+                                                      + " deliveries.")
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer,webhook", description = "Event types the route receives, comma-separated (e.g."
                                                       + " ticket.created,ticket.status_changed or the full"

@@ -17,10 +17,10 @@ import io.camelzendesk.component.ZendeskComponent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's {@code META-INF/spring-configuration-metadata.json} (what IDEs complete {@code camel.component.zendesk.*}
- * from, and what {@code spring-boot-configuration-processor} would write for a properties class) is generated from
- * the component's JSON catalog, so it lists exactly the component's options with their types, defaults and
- * descriptions. This test fails when the two drift; regenerate with
+ * The starter's {@code META-INF/spring-configuration-metadata.json} (what IDEs complete
+ * {@code camel.component.zendesk.*} from, and what {@code spring-boot-configuration-processor} would write for a
+ * properties class) is generated from the component's JSON catalog, so it lists exactly the component's options with
+ * their types, defaults and descriptions. This test fails when the two drift; regenerate with
  * {@code mvn -pl camel-zendesk-spring-boot-starter -am test -Dtest=SpringConfigurationMetadataTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dzendesk.docs.update=true}.
  */
@@ -75,7 +75,8 @@ class SpringConfigurationMetadataTest {
         properties.add(property(prefix + ".customizer.enabled", "java.lang.Boolean",
                 "Whether the zendesk component is configured from these properties (camel.component.customizer.enabled"
                 + " switches every component at once). This is enabled by default.", null, null));
-        Map<String, Map<String, Object>> options = (Map<String, Map<String, Object>>) catalog.get("componentProperties");
+        Map<String, Map<String, Object>> options
+                = (Map<String, Map<String, Object>>) catalog.get("componentProperties");
         options.forEach((name, option) -> {
             Map<String, Object> p = property(prefix + "." + kebab(name), springType((String) option.get("javaType")),
                     (String) option.get("description"), option.get("defaultValue"), source);
