@@ -21,7 +21,10 @@ final class CountingExport implements AutoCloseable {
             @Override
             public void configure() {
                 from(uri).routeId("export").process(e -> {
-                    if (count.incrementAndGet() == expected) {
+                    // one record per exchange, or a page of them (pageAsList)
+                    long n = e.getMessage().getBody() instanceof java.util.List<?> page ? page.size() : 1;
+                    long now = count.addAndGet(n);
+                    if (now >= expected && now - n < expected) {
                         reachedMs = System.currentTimeMillis();
                         reached.countDown();
                     }

@@ -15,7 +15,8 @@ import org.apache.camel.CamelContext;
 /**
  * Export throughput: {@code from(zendesk:tickets...)} -> a no-op counter, against a {@link BenchServer} (own JVM,
  * no rate limit) serving {@code --tickets} realistic tickets in pages of 1,000. For each heap of {@code --heaps}
- * (default {@code 2g,64m}) a child JVM (plus {@code --jvm-opts "..."}, e.g. a JFR recording) runs {@code --warmup} warm-up runs then {@code --runs} timed runs, each with a
+ * (default {@code 2g,64m}) a child JVM (plus {@code --jvm-opts "..."}, e.g. a JFR recording; {@code --uri-extra "&..."}
+ * adds endpoint options) runs {@code --warmup} warm-up runs then {@code --runs} timed runs, each with a
  * fresh CamelContext, and prints records/s and requests per run; the median is reported.
  * <p>
  * A run's window goes from the server's first export request to the N-th record (the consumer's initial delay is
@@ -41,7 +42,7 @@ public final class ExportBenchmark {
                 List<String> cmd = ServerProcess.javaCommand(jvm, ExportBenchmark.class,
                         "--child-base", server.baseUrl, "--tickets", String.valueOf(tickets),
                         "--runs", String.valueOf(o.integer("runs", 3)), "--warmup", String.valueOf(o.integer("warmup", 1)),
-                        "--xmx", heap);
+                        "--xmx", heap, "--uri-extra", o.string("uri-extra", ""));
                 Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                         StandardCharsets.UTF_8))) {
@@ -70,7 +71,7 @@ public final class ExportBenchmark {
         int warmup = o.integer("warmup", 1);
         String xmx = o.string("xmx", "?");
         String uri = "zendesk:tickets?baseUrl=" + server.baseUrl + "&oauthToken=t&startTime=0&delay=100"
-                     + "&incrementalRequestsPerMinute=0&stateInMemory=true";
+                     + "&incrementalRequestsPerMinute=0&stateInMemory=true" + o.string("uri-extra", "");
         double[] rates = new double[runs];
         long[] requests = new long[runs];
         for (int i = -warmup; i < runs; i++) {
