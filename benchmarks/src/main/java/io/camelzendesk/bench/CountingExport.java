@@ -1,5 +1,6 @@
 package io.camelzendesk.bench;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +23,7 @@ final class CountingExport implements AutoCloseable {
             public void configure() {
                 from(uri).routeId("export").process(e -> {
                     // one record per exchange, or a page of them (pageAsList)
-                    long n = e.getMessage().getBody() instanceof java.util.List<?> page ? page.size() : 1;
+                    long n = e.getMessage().getBody() instanceof List<?> page ? page.size() : 1;
                     long now = count.addAndGet(n);
                     if (now >= expected && now - n < expected) {
                         reachedMs = System.currentTimeMillis();

@@ -43,15 +43,10 @@ class ZendeskHealthDownTest {
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.zendesk.base-url", ZENDESK::baseUrl);
-        registry.add("camel.component.zendesk.email", () -> ZendeskEmulator.ADMIN_EMAIL);
-        registry.add("camel.component.zendesk.api-token", () -> ZendeskEmulator.API_TOKEN);
-        registry.add("camel.component.zendesk.incremental-requests-per-minute", () -> "0");
-        registry.add("camel.component.zendesk.state-in-memory", () -> "true");
+        EmulatorAccount.register(registry, ZENDESK, ZendeskEmulator.API_TOKEN);
         // the account check is a single probe; the export consumer's polls go through the client's retries, and
         // one retry keeps its failure (and this test) short
         registry.add("camel.component.zendesk.max-retries", () -> "1");
-        registry.add("zendesk.export.delay", () -> "300");
     }
 
     @AfterAll

@@ -72,13 +72,7 @@ class ZendeskSpringBootApplicationTest {
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.zendesk.base-url", ZENDESK::baseUrl);
-        registry.add("camel.component.zendesk.email", () -> ZendeskEmulator.ADMIN_EMAIL);
-        registry.add("camel.component.zendesk.api-token", () -> ZendeskEmulator.API_TOKEN);
-        // the emulator's export budget is unlimited: no pacing, and the position is not kept between test runs
-        registry.add("camel.component.zendesk.incremental-requests-per-minute", () -> "0");
-        registry.add("camel.component.zendesk.state-in-memory", () -> "true");
-        registry.add("zendesk.export.delay", () -> "300");
+        EmulatorAccount.register(registry, ZENDESK, ZendeskEmulator.API_TOKEN);
     }
 
     @AfterAll

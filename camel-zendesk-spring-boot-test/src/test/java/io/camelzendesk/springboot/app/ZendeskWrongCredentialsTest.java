@@ -44,12 +44,7 @@ class ZendeskWrongCredentialsTest {
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.zendesk.base-url", ZENDESK::baseUrl);
-        registry.add("camel.component.zendesk.email", () -> ZendeskEmulator.ADMIN_EMAIL);
-        registry.add("camel.component.zendesk.api-token", () -> WRONG_TOKEN);
-        registry.add("camel.component.zendesk.incremental-requests-per-minute", () -> "0");
-        registry.add("camel.component.zendesk.state-in-memory", () -> "true");
-        registry.add("zendesk.export.delay", () -> "300");
+        EmulatorAccount.register(registry, ZENDESK, WRONG_TOKEN);
     }
 
     @AfterAll

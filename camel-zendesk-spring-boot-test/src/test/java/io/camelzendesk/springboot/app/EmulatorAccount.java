@@ -1,0 +1,24 @@
+package io.camelzendesk.springboot.app;
+
+import io.camelzendesk.emulator.ZendeskEmulator;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The {@code camel.component.zendesk.*} properties the application tests run with: the emulator's account, with the
+ * given API token. The emulator's export budget is unlimited (no pacing) and positions are not kept between test
+ * runs; the application's export route polls every 300 ms.
+ */
+final class EmulatorAccount {
+
+    private EmulatorAccount() {
+    }
+
+    static void register(DynamicPropertyRegistry registry, ZendeskEmulator zendesk, String apiToken) {
+        registry.add("camel.component.zendesk.base-url", zendesk::baseUrl);
+        registry.add("camel.component.zendesk.email", () -> ZendeskEmulator.ADMIN_EMAIL);
+        registry.add("camel.component.zendesk.api-token", () -> apiToken);
+        registry.add("camel.component.zendesk.incremental-requests-per-minute", () -> "0");
+        registry.add("camel.component.zendesk.state-in-memory", () -> "true");
+        registry.add("zendesk.export.delay", () -> "300");
+    }
+}
