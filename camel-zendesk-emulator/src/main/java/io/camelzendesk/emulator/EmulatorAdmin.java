@@ -52,6 +52,19 @@ public final class EmulatorAdmin {
         return core.tickets.comments(ticketId);
     }
 
+    /**
+     * Live tickets whose subject starts with {@code subjectPrefix}, counted by subject: with a unique subject per
+     * create, a count above 1 is a ticket created twice.
+     */
+    public Map<String, Integer> ticketCountsBySubject(String subjectPrefix) {
+        return ops.ticketCountsBySubject(subjectPrefix);
+    }
+
+    /** A ticket's comments counted by body: with a unique body per write, a count above 1 is a comment added twice. */
+    public Map<String, Integer> commentCountsByBody(long ticketId) {
+        return ops.commentCountsByBody(ticketId);
+    }
+
     /** The id of the built-in admin user (the user API tokens act as). */
     public long adminUserId() {
         return core.adminId();

@@ -54,6 +54,10 @@ final class AdminApi {
             core.tickets.comments(req.id("id")).forEach(arr::add);
             return Resp.ok(Json.obj("items", arr, "count", arr.size()));
         });
+        r.get(a + "/tickets/{id}/comment-counts", req -> Resp.ok(Json.obj("counts",
+                Json.toNode(ops.commentCountsByBody(req.id("id"))))));
+        r.get(a + "/ticket-counts", req -> Resp.ok(Json.obj("counts",
+                Json.toNode(ops.ticketCountsBySubject(req.q("subject_prefix"))))));
         r.get(a + "/requests", req -> {
             ArrayNode arr = Json.arr();
             for (RecordedRequest rr : core.requestLog.all()) {
@@ -140,7 +144,10 @@ final class AdminApi {
                 "seed", s.seed);
     }
 
-    /** {"kind":"RATE_LIMIT_429","count":2,"retry_after_seconds":3,"body":"PLAIN_TEXT","delay_millis":..,"path_regex":..,"path_prefix":..,"method":..} */
+    /**
+     * {"kind":"RATE_LIMIT_429","count":2,"retry_after_seconds":3,"body":"PLAIN_TEXT","delay_millis":..,"path_regex":..,
+     * "path_prefix":..,"method":..,"after_applying":false}
+     */
     static Fault fault(JsonNode b) {
         Fault f;
         try {
@@ -168,6 +175,13 @@ final class AdminApi {
         }
         if (b.hasNonNull("method")) {
             f = f.onMethod(b.get("method").asText());
+        }
+        if (b.path("after_applying").asBoolean(false)) {
+            try {
+                f = f.afterApplying();
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("InvalidValue", e.getMessage());
+            }
         }
         return f;
     }

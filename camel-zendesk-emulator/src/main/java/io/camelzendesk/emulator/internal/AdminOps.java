@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Admin operations shared by the Java handle and the HTTP admin API. Changes are made "as an agent would". */
 public final class AdminOps {
@@ -90,5 +92,29 @@ public final class AdminOps {
             throw ApiError.badRequest("InvalidValue", "count must be between 0 and 1000000");
         }
         return core.db.write(() -> core.seeder.bulkTickets(count, firstMillis, stepMillis, subjectPrefix));
+    }
+
+    /** Live tickets whose subject starts with the prefix, counted by subject (a count above 1 is a duplicate). */
+    public Map<String, Integer> ticketCountsBySubject(String subjectPrefix) {
+        String prefix = subjectPrefix == null ? "" : subjectPrefix;
+        return core.db.read(() -> {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Entity e : core.db.t(Db.TICKETS).all()) {
+                String subject = e.json.path("subject").asText(null);
+                if (!e.deleted && subject != null && subject.startsWith(prefix)) {
+                    counts.merge(subject, 1, Integer::sum);
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** A ticket's comments counted by body (a count above 1 is a comment added twice); 404 for an unknown ticket. */
+    public Map<String, Integer> commentCountsByBody(long ticketId) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ObjectNode c : core.tickets.comments(ticketId)) {
+            counts.merge(c.path("body").asText(""), 1, Integer::sum);
+        }
+        return counts;
     }
 }

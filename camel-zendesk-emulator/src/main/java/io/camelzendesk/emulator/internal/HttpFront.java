@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,8 @@ public final class HttpFront {
     private final SupportApi support;
     private HttpServer server;
     private ExecutorService executor;
+    /** Sends answers held back by a DELAY fault after applying, without holding a request thread. */
+    private ScheduledExecutorService delayed;
 
     public HttpFront(Core core) {
         this.core = core;
@@ -55,6 +59,11 @@ public final class HttpFront {
         });
         ((ThreadPoolExecutor) executor).allowCoreThreadTimeOut(false);
         server.setExecutor(executor);
+        delayed = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "zendesk-emulator-delayed-answers");
+            t.setDaemon(true);
+            return t;
+        });
         server.createContext("/", this::handle);
         server.start();
         return server.getAddress().getPort();
@@ -64,6 +73,7 @@ public final class HttpFront {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
+            delayed.shutdownNow();
         }
     }
 
@@ -95,7 +105,7 @@ public final class HttpFront {
             RateLimiter.Bucket bucket = RateLimiter.bucketFor(req.path);
 
             Fault fault = core.faults.next(req.method, req.rawPath);
-            if (fault != null) {
+            if (fault != null && !fault.isAfterApplying()) {
                 LOG.log(Level.DEBUG, "injecting {0} into {1} {2}", fault, req.method, req.rawPath);
                 switch (fault.kind()) {
                     case DELAY -> sleep(fault.delay().toMillis());
@@ -109,30 +119,13 @@ public final class HttpFront {
                     }
                 }
             }
-
-            if (!req.path.equals("/oauth/tokens")) {
-                Long actor = core.auth.authenticate(req);
-                if (actor == null) {
-                    write(ex, Resp.raw(401, UNAUTHORIZED.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8")
-                            .header("WWW-Authenticate", "Basic realm=\"Web Password\""), core.rateLimiter.acquire(bucket, false));
-                    return;
-                }
-                req.actorId = actor;
-                String scope = core.auth.scopeOf(req);
-                if (scope != null && !OAuthApi.allows(scope, req.method)) {
-                    write(ex, Resp.json(403, Json.obj("error", "Forbidden", "description",
-                            "You do not have access to this page. Please contact the account owner of this help desk for further help.")),
-                            core.rateLimiter.acquire(bucket, false));
-                    return;
-                }
-            }
-            RateLimiter.Result rl = core.rateLimiter.acquire(bucket, true);
-            if (!rl.allowed()) {
-                ObjectNode b = Json.obj("error", "APIRateLimitExceeded", "description", "Number of allowed API requests per minute exceeded");
-                write(ex, Resp.json(429, b).header("Retry-After", String.valueOf(rl.resetSeconds())), rl);
+            Answer answer = answer(req, bucket);
+            if (fault != null && fault.isAfterApplying()) {
+                LOG.log(Level.DEBUG, "applied {1} {2}, now injecting {0}", fault, req.method, req.rawPath);
+                failAfterApplying(ex, fault, answer);
                 return;
             }
-            write(ex, serve(api, req), rl);
+            write(ex, answer.resp(), answer.rateLimit());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "failed to serve " + ex.getRequestMethod() + " " + ex.getRequestURI(), e);
             try {
@@ -141,6 +134,52 @@ public final class HttpFront {
                 ex.close();
             }
         }
+    }
+
+    /** What the API answers: authentication, scope, rate limit, then the route (which applies any change). */
+    private Answer answer(Req req, RateLimiter.Bucket bucket) {
+        if (!req.path.equals("/oauth/tokens")) {
+            Long actor = core.auth.authenticate(req);
+            if (actor == null) {
+                return new Answer(Resp.raw(401, UNAUTHORIZED.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8")
+                        .header("WWW-Authenticate", "Basic realm=\"Web Password\""), core.rateLimiter.acquire(bucket, false));
+            }
+            req.actorId = actor;
+            String scope = core.auth.scopeOf(req);
+            if (scope != null && !OAuthApi.allows(scope, req.method)) {
+                return new Answer(Resp.json(403, Json.obj("error", "Forbidden", "description",
+                        "You do not have access to this page. Please contact the account owner of this help desk for further help.")),
+                        core.rateLimiter.acquire(bucket, false));
+            }
+        }
+        RateLimiter.Result rl = core.rateLimiter.acquire(bucket, true);
+        if (!rl.allowed()) {
+            ObjectNode b = Json.obj("error", "APIRateLimitExceeded", "description", "Number of allowed API requests per minute exceeded");
+            return new Answer(Resp.json(429, b).header("Retry-After", String.valueOf(rl.resetSeconds())), rl);
+        }
+        return new Answer(serve(api, req), rl);
+    }
+
+    /**
+     * The request was applied; the client gets the fault instead of its answer: an error status, no response at all,
+     * or the answer only after the fault's delay (by then the client has usually given up; the write then fails quietly).
+     */
+    private void failAfterApplying(HttpExchange ex, Fault fault, Answer answer) throws IOException {
+        switch (fault.kind()) {
+            case DROP_CONNECTION -> ex.close();
+            case DELAY -> delayed.schedule(() -> {
+                try {
+                    write(ex, answer.resp(), answer.rateLimit());
+                } catch (IOException | RuntimeException gone) {
+                    LOG.log(Level.DEBUG, "the client left before the delayed answer: {0}", String.valueOf(gone));
+                    ex.close();
+                }
+            }, fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+            default -> write(ex, faultResponse(fault), answer.rateLimit());
+        }
+    }
+
+    private record Answer(Resp resp, RateLimiter.Result rateLimit) {
     }
 
     private static Resp serve(Router router, Req req) {
@@ -167,6 +206,8 @@ public final class HttpFront {
                 yield r.header("Retry-After", String.valueOf(f.retryAfterSeconds()));
             }
             case ERROR_500 -> Resp.json(500, Json.obj("error", "InternalError", "description", "Something went wrong (injected fault)"));
+            case ERROR_502 -> gatewayError(502, "Bad Gateway");
+            case ERROR_504 -> gatewayError(504, "Gateway Time-out");
             case ERROR_503 -> {
                 Resp r = Resp.text(503, "Service Unavailable");
                 yield f.retryAfterSeconds() > 0 ? r.header("Retry-After", String.valueOf(f.retryAfterSeconds())) : r;
@@ -175,6 +216,13 @@ public final class HttpFront {
                     "application/json; charset=utf-8");
             default -> throw new IllegalStateException("not a response fault: " + f.kind());
         };
+    }
+
+    /** An edge proxy's error page, not Zendesk's JSON: what a client sees when the gateway gave up. */
+    private static Resp gatewayError(int status, String reason) {
+        String html = "<html><head><title>" + status + " " + reason + "</title></head><body><center><h1>" + status + " "
+                      + reason + "</h1></center></body></html>";
+        return Resp.raw(status, html.getBytes(StandardCharsets.UTF_8), "text/html");
     }
 
     private static void sleep(long ms) {
