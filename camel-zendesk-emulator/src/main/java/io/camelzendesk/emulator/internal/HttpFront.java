@@ -126,6 +126,10 @@ public final class HttpFront {
                 return;
             }
             write(ex, answer.resp(), answer.rateLimit());
+        } catch (IOException gone) {
+            // the client closed the connection (it timed out, or its process was killed): nobody to answer
+            LOG.log(Level.DEBUG, "the client of {0} {1} left: {2}", ex.getRequestMethod(), ex.getRequestURI(), gone);
+            ex.close();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "failed to serve " + ex.getRequestMethod() + " " + ex.getRequestURI(), e);
             try {

@@ -1,0 +1,140 @@
+package io.camelzendesk.faults;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.camelzendesk.emulator.EmulatorAdmin;
+import io.camelzendesk.emulator.ZendeskEmulator;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One export scenario: the export node is started, killed with SIGKILL at a random instant, started again, ... while
+ * records change; then started a last time and left to reach the end of the export. What it delivered is compared
+ * with the emulator's records: every (id, latest updated_at) must have been delivered.
+ */
+final class ExportUnderKills {
+
+    static final int PER_PAGE = 100;
+    /** The route's own work per record: long enough that kills land in the middle of pages. */
+    static final int RECORD_MILLIS = 1;
+    static final int KILL_AFTER_MAX_MILLIS = 3000;
+
+    private final ZendeskEmulator zendesk;
+    private final Path dir;
+    private final List<String> resources;
+    private final Random random;
+    private final boolean growingApplication;
+
+    /** The outcome per resource and of the whole run. */
+    record Outcome(int kills, List<Long> killInstantsMillis, Deliveries deliveries, Map<String, Map<Long, String>> expected,
+                   long changes, double seconds) {
+
+        long lost(String resource) {
+            return deliveries.lost(resource, expected.get(resource));
+        }
+
+        long duplicated(String resource) {
+            return deliveries.duplicated(resource);
+        }
+    }
+
+    /**
+     * @param growingApplication from the second start on, every other start adds an unrelated route (without an id)
+     *                           before the export routes, as a new release of the application would
+     */
+    ExportUnderKills(ZendeskEmulator zendesk, Path dir, List<String> resources, Random random, boolean growingApplication) {
+        this.zendesk = zendesk;
+        this.dir = dir;
+        this.resources = resources;
+        this.random = random;
+        this.growingApplication = growingApplication;
+    }
+
+    Outcome run(int kills) throws Exception {
+        long started = System.nanoTime();
+        EmulatorAdmin admin = zendesk.admin();
+        Path out = dir.resolve("delivered.txt");
+        Path log = dir.resolve("node.log");
+        Map<String, List<Long>> ids = new LinkedHashMap<>();
+        for (String r : resources) {
+            ids.put(r, admin.list(r).stream().map(o -> o.get("id").asLong()).toList());
+        }
+        List<Long> instants = new ArrayList<>();
+        long changes;
+        try (ConcurrentChanges changing = new ConcurrentChanges(admin, ids, random.nextLong(), 20)) {
+            for (int start = 0; start < kills; start++) {
+                NodeProcess node = NodeProcess.start(log, args(out, start));
+                long after = random.nextInt(KILL_AFTER_MAX_MILLIS);
+                instants.add(after);
+                Thread.sleep(after);
+                node.kill();
+            }
+            changes = changing.changes();
+        }
+        // the last run, to the end of the export: every record's latest version must arrive
+        Map<String, Map<Long, String>> expected = expected(admin);
+        NodeProcess last = NodeProcess.start(log, args(out, kills));
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        Deliveries d = Deliveries.read(out);
+                        return resources.stream().allMatch(r -> d.lost(r, expected.get(r)) == 0);
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported by the figures and the assertions
+        } finally {
+            last.kill();
+        }
+        return new Outcome(kills, instants, Deliveries.read(out), expected, changes, (System.nanoTime() - started) / 1e9);
+    }
+
+    private Map<String, String> args(Path out, int start) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("baseUrl", zendesk.baseUrl());
+        a.put("resources", String.join(",", resources));
+        a.put("out", out.toString());
+        a.put("stateDirectory", dir.resolve("state").toString());
+        a.put("perPage", String.valueOf(PER_PAGE));
+        a.put("recordMillis", String.valueOf(RECORD_MILLIS));
+        a.put("unrelatedRoute", String.valueOf(growingApplication && start % 2 == 1));
+        return a;
+    }
+
+    private Map<String, Map<Long, String>> expected(EmulatorAdmin admin) {
+        Map<String, Map<Long, String>> expected = new HashMap<>();
+        for (String r : resources) {
+            Map<Long, String> latest = new HashMap<>();
+            for (ObjectNode o : admin.list(r)) {
+                latest.put(o.get("id").asLong(), o.get("updated_at").asText());
+            }
+            expected.put(r, latest);
+        }
+        return expected;
+    }
+
+    /** The figures of an outcome, per resource, with the bound on duplicates: a page in flight per kill. */
+    static Map<String, Object> figures(Outcome o, List<String> resources) {
+        Map<String, Object> f = Figures.of();
+        f.put("kills (SIGKILL)", o.kills());
+        f.put("kill instants (ms after READY)", o.killInstantsMillis());
+        f.put("concurrent changes", o.changes());
+        f.put("records delivered", o.deliveries().records());
+        for (String r : resources) {
+            f.put(r + ": records expected", o.expected().get(r).size());
+            f.put(r + ": delivered", o.deliveries().records(r));
+            f.put(r + ": lost", o.lost(r));
+            f.put(r + ": duplicated (bound " + (long) PER_PAGE * o.kills() + ")", o.duplicated(r));
+        }
+        f.put("seconds", String.format("%.1f", o.seconds()));
+        return f;
+    }
+}
