@@ -65,6 +65,7 @@ class ExportKillTest {
 
     private static void check(ExportUnderKills.Outcome outcome, List<String> resources) {
         SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(outcome.startFailure()).as("the export node failed to start after a kill").isNull();
         for (String r : resources) {
             soft.assertThat(outcome.lost(r)).as(r + ": records whose latest version was never delivered").isZero();
             soft.assertThat(outcome.duplicated(r)).as(r + ": duplicates, at most a page in flight per kill")

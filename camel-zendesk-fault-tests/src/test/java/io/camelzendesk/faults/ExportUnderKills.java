@@ -1,5 +1,7 @@
 package io.camelzendesk.faults;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.core.ConditionTimeoutException;
 
 import io.camelzendesk.emulator.EmulatorAdmin;
 import io.camelzendesk.emulator.ZendeskEmulator;
@@ -33,10 +36,12 @@ final class ExportUnderKills {
     private final List<String> resources;
     private final Random random;
     private final boolean growingApplication;
+    /** The first error of a node that died at start (the scenario ends there), or null. */
+    private String startFailure;
 
     /** The outcome per resource and of the whole run. */
     record Outcome(int kills, List<Long> killInstantsMillis, Deliveries deliveries, Map<String, Map<Long, String>> expected,
-                   long changes, double seconds) {
+                   long changes, double seconds, String startFailure, List<String> nodeProblems) {
 
         long lost(String resource) {
             return deliveries.lost(resource, expected.get(resource));
@@ -71,8 +76,11 @@ final class ExportUnderKills {
         List<Long> instants = new ArrayList<>();
         long changes;
         try (ConcurrentChanges changing = new ConcurrentChanges(admin, ids, random.nextLong(), 20)) {
-            for (int start = 0; start < kills; start++) {
-                NodeProcess node = NodeProcess.start(log, args(out, start));
+            for (int start = 0; start < kills && startFailure == null; start++) {
+                NodeProcess node = start(log, args(out, start));
+                if (node == null) {
+                    break;
+                }
                 long after = random.nextInt(KILL_AFTER_MAX_MILLIS);
                 instants.add(after);
                 Thread.sleep(after);
@@ -82,19 +90,50 @@ final class ExportUnderKills {
         }
         // the last run, to the end of the export: every record's latest version must arrive
         Map<String, Map<Long, String>> expected = expected(admin);
-        NodeProcess last = NodeProcess.start(log, args(out, kills));
+        NodeProcess last = startFailure == null ? start(log, args(out, kills)) : null;
+        if (last == null) {
+            return outcome(instants, out, expected, changes, started, log);
+        }
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> {
                         Deliveries d = Deliveries.read(out);
                         return resources.stream().allMatch(r -> d.lost(r, expected.get(r)) == 0);
                     });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             // reported by the figures and the assertions
         } finally {
             last.kill();
         }
-        return new Outcome(kills, instants, Deliveries.read(out), expected, changes, (System.nanoTime() - started) / 1e9);
+        return outcome(instants, out, expected, changes, started, log);
+    }
+
+    /** Starts a node; null when it died at start (its first error line is kept as the start failure). */
+    private NodeProcess start(Path log, Map<String, String> args) throws IOException {
+        try {
+            return NodeProcess.start(log, args);
+        } catch (IllegalStateException died) {
+            startFailure = problems(log).stream().filter(l -> l.contains("Exception")).findFirst()
+                    .orElse(died.getMessage().lines().findFirst().orElse("died"));
+            return null;
+        }
+    }
+
+    private Outcome outcome(List<Long> instants, Path out, Map<String, Map<Long, String>> expected, long changes,
+            long started, Path log) throws IOException {
+        return new Outcome(instants.size(), instants, Deliveries.read(out), expected, changes,
+                (System.nanoTime() - started) / 1e9, startFailure, problems(log));
+    }
+
+    /** The nodes' WARN and ERROR lines, each kind once (timestamps and threads cut), at most 8. */
+    private static List<String> problems(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        return Files.readAllLines(log).stream()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.startsWith("Exception") || l.startsWith("Caused by"))
+                .map(l -> l.replaceFirst("^\\S+ +(WARN|ERROR) +\\[[^]]*\\] ", "$1 "))
+                .map(l -> l.length() > 220 ? l.substring(0, 220) + "..." : l).distinct().limit(8).toList();
     }
 
     private Map<String, String> args(Path out, int start) {
@@ -135,6 +174,12 @@ final class ExportUnderKills {
             f.put(r + ": duplicated (bound " + (long) PER_PAGE * o.kills() + ")", o.duplicated(r));
         }
         f.put("seconds", String.format("%.1f", o.seconds()));
+        if (o.startFailure() != null) {
+            f.put("NODE FAILED TO START", o.startFailure());
+        }
+        for (int i = 0; i < o.nodeProblems().size(); i++) {
+            f.put("node log " + (i + 1), o.nodeProblems().get(i));
+        }
         return f;
     }
 }
