@@ -3,6 +3,7 @@ package io.camelzendesk.faults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,6 +122,16 @@ final class ExportUnderKills {
 
     private Outcome outcome(List<Long> instants, Path out, Map<String, Map<Long, String>> expected, long changes,
             long started, Path log) throws IOException {
+        // kept for a look after the run: target/fault-tests/<resources>-{node.log,delivered.txt}
+        Path keep = Path.of("target", "fault-tests");
+        Files.createDirectories(keep);
+        String name = String.join("-", resources);
+        if (Files.exists(log)) {
+            Files.copy(log, keep.resolve(name + "-node.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.exists(out)) {
+            Files.copy(out, keep.resolve(name + "-delivered.txt"), StandardCopyOption.REPLACE_EXISTING);
+        }
         return new Outcome(instants.size(), instants, Deliveries.read(out), expected, changes,
                 (System.nanoTime() - started) / 1e9, startFailure, problems(log));
     }
