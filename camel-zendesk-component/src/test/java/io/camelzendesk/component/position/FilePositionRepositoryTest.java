@@ -121,7 +121,7 @@ class FilePositionRepositoryTest {
                     StandardCharsets.UTF_8));
             long written = 0;
             // let it write a varying number of times, then kill it in the middle of whatever it is doing
-            for (int i = 0; i < 20 + kill * 7; i++) {
+            for (int i = 0; i < 5 + kill * 11; i++) {
                 String line = out.readLine();
                 assertThat(line).as("child output").isNotNull().containsOnlyDigits();
                 written = Long.parseLong(line);
@@ -136,7 +136,7 @@ class FilePositionRepositoryTest {
             // what was reported written is there; at most the writes in flight after it
             assertThat(value).isGreaterThanOrEqualTo(written).isGreaterThan(lastSeen);
             assertThat(Long.parseLong(other.split(":")[0])).isBetween(value - 1, value);
-            assertThat(counter).hasSize(counter.indexOf(':') + 1 + 20_000);
+            assertThat(counter).hasSize(counter.indexOf(':') + 1 + 4_000);
             lastSeen = value;
             stopAll();
         }

@@ -3,7 +3,7 @@ package io.camelzendesk.component.position;
 import java.nio.file.Path;
 
 /**
- * A child JVM for {@link FilePositionRepositoryTest}: writes an ever-growing counter (padded to ~20 KB so that each
+ * A child JVM for {@link FilePositionRepositoryTest}: writes an ever-growing counter (padded to ~4 KB so that each
  * write takes a while) under two keys of the position file, printing each count after it was written, until it is
  * killed.
  */
@@ -15,7 +15,7 @@ public final class PositionWriterProcess {
     public static void main(String[] args) throws Exception {
         FilePositionRepository store = new FilePositionRepository(Path.of(args[0]));
         store.start();
-        String padding = "x".repeat(20_000);
+        String padding = "x".repeat(4_000);
         long start = store.getState("counter") == null ? 0 : Long.parseLong(store.getState("counter").split(":")[0]);
         for (long i = start + 1;; i++) {
             store.setState("counter", i + ":" + padding);
