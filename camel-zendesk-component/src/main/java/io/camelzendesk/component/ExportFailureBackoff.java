@@ -37,6 +37,11 @@ final class ExportFailureBackoff {
         return false;
     }
 
+    /** The next poll makes an attempt (the consumer was restarted). */
+    void attemptNow() {
+        toSkip = 0;
+    }
+
     Change failed(Exception e) {
         failures++;
         toSkip = Math.min(maxSkipped, (1L << Math.min(failures - 1, 40)) - 1);

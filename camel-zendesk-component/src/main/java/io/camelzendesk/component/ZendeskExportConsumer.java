@@ -94,7 +94,11 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
             }
             throw e;
         }
-        backoff = new ExportFailureBackoff(getDelay());
+        if (backoff == null) {
+            backoff = new ExportFailureBackoff(getDelay());
+        }
+        // a restarted route tries at once; whether it was failing is remembered, to log its recovery
+        backoff.attemptNow();
         healthCheck = new ZendeskExportHealthCheck(this);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
