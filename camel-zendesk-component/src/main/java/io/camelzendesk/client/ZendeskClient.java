@@ -382,8 +382,7 @@ public final class ZendeskClient implements AutoCloseable {
          * repeatable only with its {@code Idempotency-Key}, which the caller must reuse to send it again.
          */
         boolean outcomeUnknown() {
-            return maybeProcessed && request.isWrite()
-                   && (!request.isRepeatable() || request.idempotencyKey() != null);
+            return maybeProcessed && (!request.isRepeatable() || request.idempotencyKey() != null);
         }
 
         boolean canRetry() {
