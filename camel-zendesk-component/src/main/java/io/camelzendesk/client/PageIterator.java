@@ -1,6 +1,5 @@
 package io.camelzendesk.client;
 
-import java.net.URI;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.NoSuchElementException;
 
 /**
  * Iterates a paginated list lazily: a page is fetched only when the items before it have been consumed, so memory
- * stays at one page whatever the list's length. Follows {@code links.next} / {@code next_page} only on the
- * client's own scheme and host: credentials never go anywhere else.
+ * stays at one page whatever the list's length. Follows {@code links.next} / {@code next_page}; the client refuses
+ * one on another scheme, host or port (credentials never go anywhere else).
  */
 public final class PageIterator<T> implements Iterator<T> {
 
@@ -72,7 +71,8 @@ public final class PageIterator<T> implements Iterator<T> {
     }
 
     private void fetch() {
-        ZendeskRequest request = started ? ZendeskRequest.get(checkedNext(nextUrl)).build() : first;
+        // the client refuses a next link on another host, scheme or port (RequestTarget)
+        ZendeskRequest request = started ? ZendeskRequest.get(nextUrl).build() : first;
         started = true;
         Page<T> page = client.execute(request, reader).body();
         pages++;
@@ -84,27 +84,5 @@ public final class PageIterator<T> implements Iterator<T> {
         }
         nextUrl = page.items().isEmpty() ? null : page.next();
         current = page.items().iterator();
-    }
-
-    private String checkedNext(String url) {
-        URI next = URI.create(url);
-        URI base = client.config().baseUrl();
-        if (!next.isAbsolute()) {
-            return url;
-        }
-        if (!base.getScheme().equalsIgnoreCase(next.getScheme()) || !base.getHost().equalsIgnoreCase(next.getHost())
-                || effectivePort(base) != effectivePort(next)) {
-            throw new ZendeskException("Refusing to follow a next-page URL on another host or scheme ("
-                    + next.getScheme() + "://" + next.getAuthority() + "): credentials are only sent to "
-                    + base.getScheme() + "://" + base.getAuthority());
-        }
-        return url;
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

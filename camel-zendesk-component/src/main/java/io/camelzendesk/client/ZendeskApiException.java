@@ -23,7 +23,12 @@ public class ZendeskApiException extends ZendeskException {
     private final int attempts;
 
     public ZendeskApiException(ZendeskError e) {
-        super(message(e));
+        this(e, null);
+    }
+
+    /** With {@code more} appended to the message (what the status means here), when not null. */
+    protected ZendeskApiException(ZendeskError e, String more) {
+        super(more == null ? message(e) : message(e) + ". " + more);
         this.status = e.status();
         this.error = e.error();
         this.description = e.description();

@@ -23,19 +23,25 @@ public abstract class ZendeskAuth {
         return false;
     }
 
+    /**
+     * The kind of credentials, as an error message names them: {@code API token (email/token)},
+     * {@code OAuth access token}, {@code OAuth client credentials} or {@code token provider}. Never a value.
+     */
+    public abstract String kind();
+
     /** API token: {@code Authorization: Basic base64({email}/token:{token})}. */
     public static ZendeskAuth apiToken(String email, String apiToken) {
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(apiToken, "apiToken");
         String value = "Basic " + Base64.getEncoder()
                 .encodeToString((email + "/token:" + apiToken).getBytes(StandardCharsets.UTF_8));
-        return new Fixed(value, "apiToken(" + email + ")");
+        return new Fixed(value, "apiToken(" + email + ")", "API token (email/token)");
     }
 
     /** A static OAuth access token: {@code Authorization: Bearer {token}}. */
     public static ZendeskAuth bearer(String oauthToken) {
         Objects.requireNonNull(oauthToken, "oauthToken");
-        return new Fixed("Bearer " + oauthToken, "oauthToken");
+        return new Fixed("Bearer " + oauthToken, "oauthToken", "OAuth access token");
     }
 
     /** OAuth {@code client_credentials} grant on {@code POST /oauth/tokens}; the token is cached and renewed. */
@@ -52,17 +58,24 @@ public abstract class ZendeskAuth {
     private static final class Fixed extends ZendeskAuth {
         private final String value;
         private final String description;
+        private final String kind;
         private final CompletableFuture<String> done;
 
-        Fixed(String value, String description) {
+        Fixed(String value, String description, String kind) {
             this.value = value;
             this.description = description;
+            this.kind = kind;
             this.done = CompletableFuture.completedFuture(value);
         }
 
         @Override
         CompletableFuture<String> authorization(ZendeskClient client, Executor executor) {
             return done;
+        }
+
+        @Override
+        public String kind() {
+            return kind;
         }
 
         @Override
@@ -96,6 +109,11 @@ public abstract class ZendeskAuth {
         }
 
         @Override
+        public String kind() {
+            return "OAuth client credentials";
+        }
+
+        @Override
         public String toString() {
             return "clientCredentials(" + clientId + ")";
         }
@@ -117,6 +135,11 @@ public abstract class ZendeskAuth {
         boolean invalidate(String authorization) {
             provider.invalidate(authorization.substring("Bearer ".length()));
             return true;
+        }
+
+        @Override
+        public String kind() {
+            return "token provider";
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,15 +29,24 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Zendesk HTTP client: one JDK {@link HttpClient} (HTTP/2 when offered, asynchronous, pooled connections) per
- * account configuration. Every request goes through the same path: the account's rate limiter, authentication,
- * the send, the retry policy (429 {@code Retry-After}, 5xx and transport failures with backoff, once more with new
- * credentials on a 401 when they can be renewed), and errors turned into {@link ZendeskApiException}s.
+ * account configuration. Every request goes through the same path: where it may go ({@link RequestTarget}: the
+ * configured origin only), the account's rate limiter, authentication, the send, the retry policy, and errors turned
+ * into {@link ZendeskApiException}s.
+ * <p>
+ * Retries: 429 ({@code Retry-After}), 503 with {@code Retry-After} and a connection that could not be made are
+ * retried for every request: Zendesk did not process it. A 500, 502, 503 without {@code Retry-After}, 504, a timeout
+ * or a connection lost after sending may come after Zendesk did the work: retried (with backoff) only when the
+ * request is {@linkplain ZendeskRequest#isRepeatable() repeatable}; a write that is not fails at once with a
+ * {@link ZendeskWriteOutcomeUnknownException}, never sent twice. A 401 is retried once with renewed credentials
+ * when they can be renewed.
  * <p>
  * No Camel types: usable and testable on its own.
  */
@@ -129,7 +139,13 @@ public final class ZendeskClient implements AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(new ZendeskException("Zendesk client is closed"));
         }
-        Attempt<T> attempt = new Attempt<>(request, reader);
+        Attempt<T> attempt;
+        try {
+            attempt = new Attempt<>(request, reader);
+        } catch (ZendeskException refused) {
+            // a URL on another host: refused before anything was sent
+            return CompletableFuture.failedFuture(refused);
+        }
         attempt.next(Duration.ZERO);
         return attempt.result;
     }
@@ -176,7 +192,8 @@ public final class ZendeskClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ZendeskRequest request = ZendeskRequest.post("/oauth/tokens").json(body).build();
+        // minting a client_credentials token twice is harmless: the unused one expires
+        ZendeskRequest request = ZendeskRequest.post("/oauth/tokens").json(body).repeatable(true).build();
         Attempt<OAuthTokenCache.Token> attempt = new Attempt<>(request, in -> {
             JsonNode node = ZendeskJson.MAPPER.readTree(in);
             JsonNode token = node.path("access_token");
@@ -201,6 +218,8 @@ public final class ZendeskClient implements AutoCloseable {
         final URI uri;
         final String logPath;
         int attempts;
+        /** An attempt failed in a way that does not say whether Zendesk processed it. */
+        boolean maybeProcessed;
         boolean reauthenticated;
         boolean withoutAuth;
 
@@ -208,7 +227,7 @@ public final class ZendeskClient implements AutoCloseable {
             this.request = request;
             this.reader = reader;
             this.deadlineNanos = System.nanoTime() + config.retryPolicy().deadline().toNanos();
-            this.uri = uriOf(request);
+            this.uri = RequestTarget.of(config.baseUrl(), request);
             this.logPath = uri.getRawPath();
         }
 
@@ -303,9 +322,12 @@ public final class ZendeskClient implements AutoCloseable {
                 next(Duration.ZERO);
                 return;
             }
-            // a 429 was refused before any work was done; a 5xx may have done the work
-            boolean safe = status == 429 || request.isIdempotent();
-            if (RetryPolicy.retryableStatus(status) && safe && canRetry()) {
+            // a 429, and a 503 with Retry-After, refused the request before any work was done; any other 5xx
+            // (500, 502, 504, a proxy's 52x) may come after Zendesk did the work
+            boolean unprocessed = status == 429 || (status == 503 && retryAfter != null);
+            boolean ambiguous = status >= 500 && !unprocessed;
+            maybeProcessed |= ambiguous;
+            if (RetryPolicy.retryableStatus(status) && (unprocessed || request.isRepeatable()) && canRetry()) {
                 Duration delay = retryAfter != null && (status == 429 || status == 503)
                         ? retryAfter : config.retryPolicy().backoff(attempts);
                 if (status == 429 && retryAfter == null) {
@@ -317,7 +339,17 @@ public final class ZendeskClient implements AutoCloseable {
                     return;
                 }
             }
-            fail(ZendeskApiException.of(parseError(status, errorBody, retryAfter, headers)));
+            ZendeskError error = parseError(status, errorBody, retryAfter, headers);
+            // a 401 says which kind of credentials was refused (the token request's own 401 included), never values
+            ZendeskApiException failure = status == 401
+                    ? new ZendeskAuthenticationException(error, config.auth().kind()) : ZendeskApiException.of(error);
+            if ((ambiguous || unprocessed) && outcomeUnknown()) {
+                fail(new ZendeskWriteOutcomeUnknownException(request.method(), logPath, status, attempts,
+                        request.idempotencyKey(), "HTTP " + status + (error.error() != null ? " " + error.error() : ""),
+                        failure));
+                return;
+            }
+            fail(failure);
         }
 
         void onTransportFailure(Throwable failure, long start) {
@@ -325,14 +357,32 @@ public final class ZendeskClient implements AutoCloseable {
                     failure.toString());
             // a connection that was never made carried nothing; anything later may have reached the server
             boolean neverSent = failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException;
-            if ((neverSent || request.isIdempotent()) && failure instanceof IOException && canRetry()) {
+            maybeProcessed |= !(neverSent || failure instanceof SSLHandshakeException);
+            if ((neverSent || request.isRepeatable()) && failure instanceof IOException && canRetry()) {
                 Duration delay = config.retryPolicy().backoff(attempts);
                 if (withinDeadline(delay)) {
                     next(delay);
                     return;
                 }
             }
-            fail(new ZendeskTransportException(request.method(), logPath, attempts, failure));
+            if (outcomeUnknown()) {
+                String what = failure instanceof HttpTimeoutException ? "no answer within the request timeout"
+                        : "the connection failed after the request was sent ("
+                          + ZendeskTransportException.describe(failure, null) + ")";
+                fail(new ZendeskWriteOutcomeUnknownException(request.method(), logPath, null, attempts,
+                        request.idempotencyKey(), what, failure));
+                return;
+            }
+            fail(new ZendeskTransportException(request.method(), logPath, RequestTarget.origin(uri), attempts,
+                    failure));
+        }
+
+        /**
+         * A write that may have been processed and whose repetition is not harmless by itself: not repeatable, or
+         * repeatable only with its {@code Idempotency-Key}, which the caller must reuse to send it again.
+         */
+        boolean outcomeUnknown() {
+            return maybeProcessed && (!request.isRepeatable() || request.idempotencyKey() != null);
         }
 
         boolean canRetry() {
@@ -389,17 +439,6 @@ public final class ZendeskClient implements AutoCloseable {
             return new ZendeskError(status, error, description, details, retryAfter, requestId, request.method(),
                     logPath, attempts);
         }
-    }
-
-    private URI uriOf(ZendeskRequest request) {
-        String path = request.path();
-        String base = path.startsWith("http://") || path.startsWith("https://") ? path
-                : config.baseUrl() + (path.startsWith("/") ? path : "/" + path);
-        String query = request.queryString();
-        if (query.isEmpty()) {
-            return URI.create(base);
-        }
-        return URI.create(base + (base.contains("?") ? "&" : "?") + query);
     }
 
     private static Throwable unwrapTransport(Throwable t) {

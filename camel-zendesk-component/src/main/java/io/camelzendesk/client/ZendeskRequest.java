@@ -21,6 +21,7 @@ public final class ZendeskRequest {
     private final Map<String, String> headers;
     private final Budget budget;
     private final Duration probeTimeout;
+    private final Boolean repeatable;
 
     private ZendeskRequest(Builder b) {
         this.method = b.method;
@@ -31,6 +32,7 @@ public final class ZendeskRequest {
         this.headers = Map.copyOf(b.headers);
         this.budget = b.budget;
         this.probeTimeout = b.probeTimeout;
+        this.repeatable = b.repeatable;
         this.queryString = buildQuery(b.query);
     }
 
@@ -100,11 +102,22 @@ public final class ZendeskRequest {
     }
 
     /**
-     * True when sending the request twice cannot do the work twice: every method but POST and PATCH, and a POST
-     * that carries an {@code Idempotency-Key}.
+     * True when sending the request twice cannot do the work twice, so that a failure after which Zendesk may have
+     * processed it (a 5xx, a timeout, a connection lost after sending) may be retried. Declared by the code that
+     * builds the request ({@link Builder#repeatable(boolean)}), which knows what the body does (a comment, a safe
+     * update, a job); a request with an {@code Idempotency-Key} is repeatable. Undeclared: reads and deletes are, any
+     * other write is not (the safe side: a write nobody declared is never sent twice).
      */
-    public boolean isIdempotent() {
-        return !("POST".equals(method) || "PATCH".equals(method)) || idempotencyKey() != null;
+    public boolean isRepeatable() {
+        if (idempotencyKey() != null) {
+            return true;
+        }
+        return repeatable != null ? repeatable : !isWrite();
+    }
+
+    /** True for every method but GET, HEAD, OPTIONS and DELETE (a delete done twice leaves the same state). */
+    public boolean isWrite() {
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "DELETE".equals(method));
     }
 
     public Builder toBuilder() {
@@ -115,6 +128,7 @@ public final class ZendeskRequest {
         b.headers.putAll(headers);
         b.budget = budget;
         b.probeTimeout = probeTimeout;
+        b.repeatable = repeatable;
         return b;
     }
 
@@ -144,6 +158,7 @@ public final class ZendeskRequest {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Budget budget = Budget.GENERAL;
         private Duration probeTimeout;
+        private Boolean repeatable;
 
         Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -180,6 +195,17 @@ public final class ZendeskRequest {
 
         public Builder idempotencyKey(String key) {
             return header("Idempotency-Key", key);
+        }
+
+        /**
+         * Declares whether sending this request twice is harmless. When false (a comment, a safe update, a bulk job,
+         * a create without {@code Idempotency-Key}), it is sent again only when Zendesk certainly did not process it
+         * (429, 503 with {@code Retry-After}, a connection never made); after any other failure the call fails with
+         * a {@link ZendeskWriteOutcomeUnknownException}.
+         */
+        public Builder repeatable(boolean repeatable) {
+            this.repeatable = repeatable;
+            return this;
         }
 
         public Builder budget(Budget budget) {

@@ -134,14 +134,15 @@ final class WebhookRegistrar {
     }
 
     private Webhook createWebhook(List<String> subscriptions) {
+        // a second POST would create a second webhook: not repeated (the next start finds the first by name)
         return client.execute(ZendeskRequest.post("/api/v2/webhooks").json(json(Map.of("webhook",
-                webhookFields(subscriptions)))).build(), new FieldReader<>("webhook", Webhook.class)).body();
+                webhookFields(subscriptions)))).repeatable(false).build(), new FieldReader<>("webhook", Webhook.class)).body();
     }
 
     private void updateWebhook(List<String> subscriptions) {
         Map<String, Object> fields = webhookFields(subscriptions);
         client.execute(ZendeskRequest.put("/api/v2/webhooks/" + ZendeskClient.encode(webhook.getWebhookId()))
-                .json(json(Map.of("webhook", fields))).build(), BodyReader.DISCARD);
+                .json(json(Map.of("webhook", fields))).repeatable(true).build(), BodyReader.DISCARD);
         fields.forEach(webhook::set);
     }
 
@@ -181,7 +182,7 @@ final class WebhookRegistrar {
         Map<String, Object> existing = findTrigger();
         if (existing == null) {
             Map<String, Object> created = client.execute(ZendeskRequest.post("/api/v2/triggers")
-                    .json(json(Map.of("trigger", fields))).build(), new FieldReader<Map<String, Object>>("trigger",
+                    .json(json(Map.of("trigger", fields))).repeatable(false).build(), new FieldReader<Map<String, Object>>("trigger",
                             ZendeskJson.MAPPER.getTypeFactory().constructType(MAP))).body();
             triggerId = ((Number) created.get("id")).longValue();
             createdTrigger = true;
@@ -191,7 +192,7 @@ final class WebhookRegistrar {
         triggerId = ((Number) existing.get("id")).longValue();
         if (!sameTrigger(existing, fields)) {
             client.execute(ZendeskRequest.put("/api/v2/triggers/" + triggerId)
-                    .json(json(Map.of("trigger", fields))).build(), BodyReader.DISCARD);
+                    .json(json(Map.of("trigger", fields))).repeatable(true).build(), BodyReader.DISCARD);
             LOG.info("Zendesk trigger '{}' (id {}) reused and updated for webhook {}", name, triggerId,
                     webhook.getWebhookId());
         } else {

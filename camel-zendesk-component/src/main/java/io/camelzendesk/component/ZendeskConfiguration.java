@@ -127,27 +127,46 @@ public class ZendeskConfiguration implements Cloneable {
                                                        + " reports).")
     private Integer incrementalRequestsPerMinute;
     @UriParam(label = "consumer", description = "Where the export position is kept (a"
-                                              + " StateRepository<String, String> bean); default: a file in"
-                                              + " stateDirectory. Several nodes share one position through a"
+                                              + " StateRepository<String, String> bean); default: the file"
+                                              + " zendesk-positions.dat in stateDirectory, shared by every export"
+                                              + " consumer of the JVM and replaced atomically on every write."
+                                              + " Several nodes share one position through a"
                                               + " CompareAndSetStateRepository such as JdbcStateRepository.")
     private org.apache.camel.spi.StateRepository<String, String> stateRepository;
-    @UriParam(label = "consumer", defaultValue = ".zendesk-state", description = "Directory of the default file"
-                                                                               + " state repository.")
+    @UriParam(label = "consumer", defaultValue = ".zendesk-state", description = "Directory of the default"
+                                                                               + " position file"
+                                                                               + " (zendesk-positions.dat). One"
+                                                                               + " process at a time uses it (an OS"
+                                                                               + " lock on zendesk-positions.dat.lock);"
+                                                                               + " every consumer of that process"
+                                                                               + " shares it.")
     private String stateDirectory = ".zendesk-state";
     @UriParam(label = "consumer", defaultValue = "false", description = "Keep the position in memory only: every"
                                                                       + " start begins again from startTime.")
     private boolean stateInMemory;
-    @UriParam(label = "consumer", description = "The key of the position in the state repository (default: account"
-                                              + " host/resource/route id: give the route the same id on every"
-                                              + " node that shares the position).")
+    @UriParam(label = "consumer", description = "The key of the position in the state repository (no '=', no line"
+                                              + " breaks). Default: account host/resource/route id, which needs a"
+                                              + " route id of your own (a generated one changes when routes are"
+                                              + " added): without either, the consumer refuses to start. Give the"
+                                              + " route the same id on every node that shares the position.")
     private String stateKey;
     @UriParam(label = "consumer", defaultValue = "false", description = "One exchange per page, the body a List of"
                                                                       + " records, instead of one per record.")
     private boolean pageAsList;
-    @UriParam(label = "consumer", defaultValue = "10000", description = "How many recent (id, timestamp) pairs are"
-                                                                      + " remembered, with the position, to suppress"
-                                                                      + " duplicates.")
-    private int dedupeWindow = 10_000;
+    @UriParam(label = "consumer", defaultValue = "2000", description = "At most how many (id, timestamp) pairs of"
+                                                                     + " processed records are stored with the"
+                                                                     + " position, to suppress duplicates: the"
+                                                                     + " records of a page already processed when"
+                                                                     + " the route failed on that page, and, for"
+                                                                     + " time-based exports, those of the page"
+                                                                     + " boundary's second, which the next page"
+                                                                     + " returns again. Older pairs are dropped as"
+                                                                     + " the position moves, so it never needs more"
+                                                                     + " than twice perPage (the default covers"
+                                                                     + " perPage 1000); a smaller window only lets"
+                                                                     + " some duplicates through, never loses a"
+                                                                     + " record.")
+    private int dedupeWindow = 2000;
 
     // webhook consumer
     @UriParam(label = "consumer,webhook", defaultValue = "/zendesk/webhook",

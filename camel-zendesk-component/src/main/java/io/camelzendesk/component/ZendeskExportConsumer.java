@@ -1,6 +1,5 @@
 package io.camelzendesk.component;
 
-import java.io.File;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,10 +15,10 @@ import java.util.concurrent.ExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -33,6 +32,7 @@ import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.client.ZendeskException;
 import io.camelzendesk.client.ZendeskRequest;
 import io.camelzendesk.client.ZendeskResponse;
+import io.camelzendesk.component.position.FilePositionRepository;
 import io.camelzendesk.model.ZendeskObject;
 
 /**
@@ -64,6 +64,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
     private String storedPosition;
     private ZendeskExportHealthCheck healthCheck;
     private final ExportProgress progress = new ExportProgress();
+    private ExportFailureBackoff backoff;
 
     public ZendeskExportConsumer(ZendeskEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -76,15 +77,28 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         client = endpoint.client();
+        stateKey = positionKey();
         state = config.getStateRepository();
         if (state == null) {
             state = config.isStateInMemory() ? new MemoryStateRepository()
-                    : FileStateRepository.fileStateRepository(new File(config.getStateDirectory(), "zendesk-positions.dat"));
+                    : FilePositionRepository.inDirectory(config.getStateDirectory());
             ownsState = true;
         }
         ServiceHelper.startService(state);
-        stateKey = config.getStateKey() != null ? config.getStateKey()
-                : client.config().baseUrl().getAuthority() + "/" + resource.uriName() + "/" + getRouteId();
+        try {
+            // a stored position that cannot be read stops this consumer here, naming the store and the key
+            readStoredPosition();
+        } catch (RuntimeException e) {
+            if (ownsState) {
+                ServiceHelper.stopService(state);
+            }
+            throw e;
+        }
+        if (backoff == null) {
+            backoff = new ExportFailureBackoff(getDelay());
+        }
+        // a restarted route tries at once; whether it was failing is remembered, to log its recovery
+        backoff.attemptNow();
         healthCheck = new ZendeskExportHealthCheck(this);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
@@ -106,16 +120,63 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /**
+     * The key of the position: {@code stateKey}, else the account host, the resource and the route's own id. A
+     * generated route id changes when a route is added before this one, and the export would start over (or, from
+     * now, skip what changed while it was down): such a consumer refuses to start.
+     */
+    private String positionKey() {
+        String key = config.getStateKey();
+        if (key == null || key.isBlank()) {
+            Route route = getRouteId() == null ? null : getEndpoint().getCamelContext().getRoute(getRouteId());
+            boolean generated = route == null || !route.isCustomId();
+            if (generated && !config.isStateInMemory()) {
+                throw new IllegalStateException("The Zendesk " + resource.uriName() + " export consumer of route "
+                                                + getRouteId() + " needs a stable key for its stored position: give"
+                                                + " the route an id (YAML id:, Java .routeId(...)) or set the"
+                                                + " endpoint option stateKey. The generated id '" + getRouteId()
+                                                + "' changes when routes are added, and the export would start over");
+            }
+            key = client.config().baseUrl().getAuthority() + "/" + resource.uriName() + "/" + getRouteId();
+        }
+        if (key.indexOf('=') >= 0 || key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("Option stateKey must not contain '=' or line breaks: " + key);
+        }
+        return key;
+    }
+
+    /**
+     * One poll. A failure (Zendesk refusing the credentials, unreachable, ...) does not propagate to Camel, which
+     * would log its stack trace on every poll: the export logs one line when its state changes (failing, failing
+     * differently, recovered) and backs off, doubling the time between attempts up to 5 minutes.
+     */
     @Override
     protected int poll() throws Exception {
+        if (backoff.skipPoll()) {
+            return 0;
+        }
         progress.pollStarted();
         try {
             int processed = exportPages();
             progress.pollSucceeded();
+            if (backoff.succeeded()) {
+                LOG.info("Zendesk {} export of route {} recovered: polling again every {} ms", resource, getRouteId(),
+                        getDelay());
+            }
             return processed;
         } catch (Exception e) {
             progress.pollFailed(e);
-            throw e;
+            ExportFailureBackoff.Change change = backoff.failed(e);
+            if (change != ExportFailureBackoff.Change.SAME_ERROR && isRunAllowed()) {
+                LOG.warn("Zendesk {} export of route {} {}: {}; the position stays where it was, next attempt in {}"
+                         + " ms (the wait doubles while it fails, up to {} s)", resource, getRouteId(),
+                        change == ExportFailureBackoff.Change.STARTED_FAILING ? "is failing" : "fails differently",
+                        e.getMessage(), backoff.pollsToNextAttempt() * getDelay(),
+                        ExportFailureBackoff.CEILING_MILLIS / 1000);
+            }
+            LOG.debug("Zendesk {} export of route {} failed ({} in a row)", resource, getRouteId(),
+                    backoff.failures(), e);
+            return 0;
         }
     }
 
@@ -156,6 +217,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
             }
             processed += delivered;
             next.applyTo(position);
+            position.pageCompleted(resource.export() == ZendeskResource.Export.CURSOR);
             if (!store(position)) {
                 cancel(fetching);
                 return processed;
@@ -344,11 +406,26 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         return true;
     }
 
-    private ExportPosition loadPosition() {
+    /** The stored position, or null; fails naming the store and the key when it cannot be read. */
+    private ExportPosition readStoredPosition() {
         String stored = state.getState(stateKey);
         storedPosition = stored;
-        if (stored != null) {
+        if (stored == null) {
+            return null;
+        }
+        try {
             return ExportPosition.parse(stored);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("The Zendesk " + resource.uriName() + " export position under key '"
+                                            + stateKey + "' in " + state + " cannot be read (" + e.getMessage()
+                                            + "): restore it, or remove it to start again from startTime", e);
+        }
+    }
+
+    private ExportPosition loadPosition() {
+        ExportPosition stored = readStoredPosition();
+        if (stored != null) {
+            return stored;
         }
         long start;
         if (config.getStartTime() != null) {

@@ -120,8 +120,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
             case list -> list(ex, listPath(ex), resource.plural(), resource.modelType());
             case listActive -> list(ex, resource.path() + "/active", resource.plural(), resource.modelType());
             case search -> search(ex);
-            case createOrUpdate -> one(ex, ZendeskRequest.post(resource.path() + "/create_or_update")
-                    .json(ZendeskBodies.envelope(resource.singular(), object(ex))));
+            case createOrUpdate -> createOrUpdate(ex);
             case me -> one(ex, ZendeskRequest.get(resource.path() + "/me"));
             case createMany -> bulk(ex, ZendeskRequest::post, "/create_many");
             case createOrUpdateMany -> bulk(ex, ZendeskRequest::post, "/create_or_update_many");
@@ -130,8 +129,8 @@ public class ZendeskProducer extends DefaultAsyncProducer {
             case addComment -> addComment(ex);
             case listComments -> list(ex, TICKETS.path() + "/" + ticketId(ex) + "/comments", "comments",
                     Comment.class);
-            case addTags -> tags(ex, ZendeskRequest.put(item(ex) + "/tags"));
-            case setTags -> tags(ex, ZendeskRequest.post(item(ex) + "/tags"));
+            case addTags -> tags(ex, ZendeskRequest.put(item(ex) + "/tags").repeatable(true));
+            case setTags -> tags(ex, ZendeskRequest.post(item(ex) + "/tags").repeatable(true));
             case removeTags -> tags(ex, ZendeskRequest.delete(item(ex) + "/tags"));
             case updateTranslation -> updateTranslation(ex);
             case apply -> applyMacro(ex);
@@ -158,9 +157,9 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         String finalPath = path;
         return resolveCustomFields(obj).thenCompose(v -> {
             ZendeskRequest.Builder request = ZendeskRequest.post(finalPath)
-                    .json(ZendeskBodies.envelope(resource.singular(), obj));
+                    .json(ZendeskBodies.envelope(resource.singular(), obj)).repeatable(false);
             if (resource == TICKETS) {
-                request.idempotencyKey(idempotencyKey(ex));
+                request.idempotencyKey(RepeatableWrites.ticketCreateKey(idempotencyKey(ex)));
             }
             return one(ex, request);
         });
@@ -182,8 +181,16 @@ public class ZendeskProducer extends DefaultAsyncProducer {
             obj.put("updated_stamp", stamp.toString());
             obj.remove("updated_at");
         }
+        boolean repeatable = resource != TICKETS || RepeatableWrites.ticketUpdate(obj);
         return resolveCustomFields(obj).thenCompose(v -> one(ex, ZendeskRequest.put(resource.path() + "/" + id)
-                .json(ZendeskBodies.envelope(resource.singular(), obj))));
+                .json(ZendeskBodies.envelope(resource.singular(), obj)).repeatable(repeatable)));
+    }
+
+    private CompletableFuture<Object> createOrUpdate(Exchange ex) {
+        Map<String, Object> obj = object(ex);
+        return one(ex, ZendeskRequest.post(resource.path() + "/create_or_update")
+                .json(ZendeskBodies.envelope(resource.singular(), obj))
+                .repeatable(RepeatableWrites.upsert(resource, obj)));
     }
 
     /** A get; with {@code include=} the side-loaded arrays of the answer go to the side-loads header. */
@@ -305,14 +312,14 @@ public class ZendeskProducer extends DefaultAsyncProducer {
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(resolving).thenCompose(v -> bulk.run(items,
                 chunk -> method.apply(resource.path() + suffix).json(ZendeskBodies.envelope(resource.plural(), chunk))
-                        .build()))
+                        .repeatable(false).build()))
                 .thenApply(result -> bulkOutcome(ex, result));
     }
 
     private CompletableFuture<Object> deleteMany(Exchange ex) {
         List<Object> ids = ZendeskBodies.list(ex.getMessage().getBody(), "ids");
         return bulk.run(ids, chunk -> ZendeskRequest.delete(resource.path() + "/destroy_many")
-                .query("ids", String.join(",", chunk.stream().map(String::valueOf).toList())).build())
+                .query("ids", String.join(",", chunk.stream().map(String::valueOf).toList())).repeatable(false).build())
                 .thenApply(result -> bulkOutcome(ex, result));
     }
 
@@ -338,7 +345,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         Map<String, Object> ticket = new LinkedHashMap<>();
         ticket.put("comment", comment);
         return one(ex, ZendeskRequest.put(TICKETS.path() + "/" + ticketId(ex))
-                .json(ZendeskBodies.envelope("ticket", ticket)));
+                .json(ZendeskBodies.envelope("ticket", ticket)).repeatable(false));
     }
 
     private CompletableFuture<Object> tags(Exchange ex, ZendeskRequest.Builder request) {
@@ -373,7 +380,8 @@ public class ZendeskProducer extends DefaultAsyncProducer {
                                                + ZendeskConstants.LOCALE + " or the body's locale");
         }
         String path = ARTICLES.path() + "/" + id + "/translations/" + ZendeskClient.encode(locale);
-        return client.send(ZendeskRequest.put(path).json(ZendeskBodies.envelope("translation", translation)).build(),
+        return client.send(ZendeskRequest.put(path).json(ZendeskBodies.envelope("translation", translation))
+                .repeatable(true).build(),
                 new FieldReader<>("translation", Translation.class)).thenApply(r -> {
                     status(ex, r);
                     return r.body();
@@ -415,7 +423,8 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         }
         long ticketId = requireLong(ex, ZendeskConstants.PARENT_ID, config.getParentId(), "the ticket");
         return client.send(ZendeskRequest.put(TICKETS.path() + "/" + ticketId)
-                .json(ZendeskBodies.envelope("ticket", ticket)).build(), new FieldReader<>("ticket", Ticket.class))
+                .json(ZendeskBodies.envelope("ticket", ticket)).repeatable(RepeatableWrites.ticketUpdate(ticket)).build(),
+                new FieldReader<>("ticket", Ticket.class))
                 .thenApply(r -> {
                     status(ex, r);
                     return r.body();
@@ -443,7 +452,8 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         }
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "application/binary", String.class);
         return client.send(ZendeskRequest.post(resource.path()).query("filename", fileName)
-                .body(bytes, contentType).build(), new FieldReader<>("upload", Upload.class)).thenApply(r -> {
+                .body(bytes, contentType).repeatable(true).build(), new FieldReader<>("upload", Upload.class))
+                .thenApply(r -> {
                     status(ex, r);
                     return r.body();
                 });

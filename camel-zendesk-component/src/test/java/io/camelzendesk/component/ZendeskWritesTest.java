@@ -3,9 +3,9 @@ package io.camelzendesk.component;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.camelzendesk.client.ZendeskApiException;
 import io.camelzendesk.client.ZendeskConflictException;
 import io.camelzendesk.client.ZendeskJson;
+import io.camelzendesk.client.ZendeskWriteOutcomeUnknownException;
 import io.camelzendesk.model.Ticket;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -92,12 +92,12 @@ class ZendeskWritesTest extends ZendeskTestSupport {
     }
 
     @Test
-    void createWithoutAKeyIsNotRetriedOnA5xx() {
-        wm.stubFor(post("/api/v2/tickets").willReturn(aResponse().withStatus(503)));
-        Exchange ex = template.send("zendesk:tickets?operation=create", e -> e.getMessage().setBody(Map.of("subject", "x")));
-        assertThat(ex.getException()).isInstanceOf(ZendeskApiException.class);
-        assertThat(((ZendeskApiException) ex.getException()).getStatus()).isEqualTo(503);
-        wm.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets")).withoutHeader("Idempotency-Key"));
+    void aCreateOfAnotherResourceIsNotRetriedOnA5xx() {
+        wm.stubFor(post("/api/v2/users").willReturn(aResponse().withStatus(503)));
+        Exchange ex = template.send("zendesk:users?operation=create", e -> e.getMessage().setBody(Map.of("name", "x")));
+        assertThat(ex.getException()).isInstanceOfSatisfying(ZendeskWriteOutcomeUnknownException.class,
+                e -> assertThat(e.getStatus()).isEqualTo(503));
+        wm.verify(1, postRequestedFor(urlEqualTo("/api/v2/users")).withoutHeader("Idempotency-Key"));
     }
 
     @Test

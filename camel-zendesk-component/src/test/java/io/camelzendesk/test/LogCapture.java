@@ -16,6 +16,8 @@ import org.apache.logging.log4j.core.config.Property;
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
+    private final List<Boolean> thrown = new ArrayList<>();
 
     private LogCapture() {
         super("capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
@@ -31,8 +33,11 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         start();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
+        // additive loggers pass their events on to the root: adding it to them too would capture every line twice
         for (LoggerConfig lc : config.getLoggers().values()) {
-            lc.addAppender(this, Level.ALL, null);
+            if (!lc.isAdditive() && lc != config.getRootLogger()) {
+                lc.addAppender(this, Level.ALL, null);
+            }
         }
         config.getRootLogger().addAppender(this, Level.ALL, null);
         ctx.updateLoggers();
@@ -45,6 +50,30 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             sb.append(" | ").append(t);
         }
         lines.add(sb.toString());
+        levels.add(event.getLevel());
+        thrown.add(event.getThrown() != null);
+    }
+
+    /** The lines logged at the level or a more severe one. */
+    public synchronized List<String> lines(Level atLeast) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (levels.get(i).isMoreSpecificThan(atLeast)) {
+                out.add(lines.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** How many lines at the level or a more severe one carried an exception (a stack trace in a real log). */
+    public synchronized long withThrowable(Level atLeast) {
+        long n = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (thrown.get(i) && levels.get(i).isMoreSpecificThan(atLeast)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public synchronized String text() {
