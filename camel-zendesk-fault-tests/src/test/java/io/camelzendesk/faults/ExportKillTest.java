@@ -58,9 +58,14 @@ class ExportKillTest {
         }
     }
 
+    /**
+     * Zendesk leaves rows changed within the last minute out of its exports; the emulator here, two seconds. Without
+     * it a cursor could stand on (second T, id 900) while ticket 12 changes within that same second T, behind the
+     * cursor: never exported (seen in this suite with no exclusion, as hundreds of lost records).
+     */
     private static ZendeskEmulator emulator() {
         return ZendeskEmulator.builder().requestsPerMinute(0).incrementalRequestsPerMinute(0)
-                .recentExclusion(Duration.ZERO).build();
+                .recentExclusion(Duration.ofSeconds(2)).build();
     }
 
     private static void check(ExportUnderKills.Outcome outcome, List<String> resources) {
