@@ -62,6 +62,14 @@ public class ZendeskComponent extends DefaultComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // a user's camel.main.additionalSensitiveKeywords may have replaced ours since doInit
+        ZendeskSecretOptions.registerSensitiveKeywords(getCamelContext());
+        SensitivePropertiesConsole.install(getCamelContext());
+    }
+
+    @Override
     public Endpoint createEndpoint(String uri, Map<String, Object> properties) throws Exception {
         if (ZendeskSecretOptions.hasMaskedValue(uri) && maskedUris.containsKey(uri)) {
             String original = maskedUris.get(uri);
