@@ -187,8 +187,6 @@ class SecretsNotPrintedMainTest {
         printed.addAll(capture.events());
 
         String all = String.join("\n", printed);
-        assertThat(all).as("the summary was logged").contains("camel.component.zendesk.api-token = xxxxxx");
-        assertThat(all).as("the routes were dumped").contains("Dumping 6 routes as YAML");
         List<String> leaks = new ArrayList<>();
         List<String> knownCamelLeaks = new ArrayList<>();
         for (String output : printed) {
@@ -202,6 +200,8 @@ class SecretsNotPrintedMainTest {
         System.out.println("Outputs scanned: " + printed.size() + "; secrets printed by the known Camel 4.17 leaks: "
                            + knownCamelLeaks.size() + " " + knownCamelLeaks);
         assertThat(leaks).as("outputs with a secret").isEmpty();
+        assertThat(all).as("the summary was logged").contains("camel.component.zendesk.api-token = xxxxxx");
+        assertThat(all).as("the routes were dumped").contains("Dumping 6 routes as YAML");
     }
 
     /**
