@@ -162,8 +162,13 @@ final class ZendeskClientFactory {
         if (secret == null) {
             return "-";
         }
+        return shortHash(secret);
+    }
+
+    /** The first 8 bytes of SHA-256(text), hex: identifies a text without revealing it. */
+    static String shortHash(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -2,7 +2,9 @@ package io.camelzendesk.component;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -24,6 +26,11 @@ public class ZendeskComponent extends DefaultComponent {
 
     private final Map<String, SharedClient> clients = new HashMap<>();
 
+    // the URI an endpoint reports (its secrets masked) -> the URI it was created from, so that Camel code that
+    // resolves an endpoint again by its reported URI (templates, endpoint strategies) gets the same credentials;
+    // "" when two URIs with different secrets mask to the same text
+    private final Map<String, String> maskedUris = new ConcurrentHashMap<>();
+
     private static final class SharedClient {
         final ZendeskClient client;
         final ZendeskHealthCheck healthCheck;
@@ -40,9 +47,52 @@ public class ZendeskComponent extends DefaultComponent {
     }
 
     @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        if (context != null) {
+            // as early as possible: camel-main logs its configuration summary right after binding our properties
+            ZendeskSecretOptions.registerSensitiveKeywords(context);
+        }
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ZendeskSecretOptions.registerSensitiveKeywords(getCamelContext());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // a user's camel.main.additionalSensitiveKeywords may have replaced ours since doInit
+        ZendeskSecretOptions.registerSensitiveKeywords(getCamelContext());
+        SensitivePropertiesConsole.install(getCamelContext());
+    }
+
+    @Override
+    public Endpoint createEndpoint(String uri, Map<String, Object> properties) throws Exception {
+        if (ZendeskSecretOptions.hasMaskedValue(uri) && maskedUris.containsKey(uri)) {
+            String original = maskedUris.get(uri);
+            if (original.isEmpty()) {
+                throw new IllegalArgumentException("The endpoint " + uri + " was resolved by its masked URI, which"
+                                                   + " several endpoints with different credentials share: resolve"
+                                                   + " it by the URI it was created from");
+            }
+            uri = original;
+        }
+        return super.createEndpoint(uri, properties);
+    }
+
+    @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ZendeskResource resource = ZendeskResource.fromUri(remaining);
-        ZendeskEndpoint endpoint = new ZendeskEndpoint(uri, this, resource, configuration.copy());
+        // the endpoint reports its URI with the secrets masked: Camel prints getEndpointUri() as is in the endpoint
+        // and route consoles, JMX attributes and health details
+        String shown = ZendeskSecretOptions.maskUri(uri);
+        if (!shown.equals(uri)) {
+            maskedUris.merge(shown, uri, (a, b) -> a.equals(b) ? a : "");
+        }
+        ZendeskEndpoint endpoint = new ZendeskEndpoint(shown, this, resource, configuration.copy());
         setProperties(endpoint, parameters);
         endpoint.validate();
         if (resource == ZendeskResource.WEBHOOK) {
@@ -67,8 +117,11 @@ public class ZendeskComponent extends DefaultComponent {
         String key = ZendeskClientFactory.key(config);
         SharedClient shared = clients.get(key);
         if (shared == null || shared.client.isClosed()) {
+            if (shared != null) {
+                unregister(shared.healthCheck);
+            }
             ZendeskClient client = new ZendeskClient(ZendeskClientFactory.clientConfig(config));
-            ZendeskHealthCheck check = new ZendeskHealthCheck(client);
+            ZendeskHealthCheck check = new ZendeskHealthCheck(client, key);
             HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
             if (registry != null) {
                 check.setCamelContext(getCamelContext());

@@ -22,11 +22,29 @@ public class ZendeskHealthCheck extends AbstractHealthCheck {
     /** How long the check waits for Zendesk's answer. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
-    public ZendeskHealthCheck(ZendeskClient client) {
-        super("camel", "zendesk-" + client.config().baseUrl().getHost()
-                       + (client.config().baseUrl().getPort() > 0 ? "-" + client.config().baseUrl().getPort() : ""));
+    /**
+     * @param clientKey the identity of the client's configuration ({@link ZendeskClientFactory#key}): clients differ
+     *                  in any setting, and so do their checks; the id carries only a short hash of it
+     */
+    public ZendeskHealthCheck(ZendeskClient client, String clientKey) {
+        super("camel", id(client, clientKey));
         this.client = client;
         setEnabled(true);
+    }
+
+    /** {@code zendesk-<host>[-<port>]-<8 hex digits of SHA-256(client key)>}: unique per account configuration. */
+    static String id(ZendeskClient client, String clientKey) {
+        return id(client.config().baseUrl(), clientKey);
+    }
+
+    /** The id of the check of the client a configuration gets. */
+    static String id(ZendeskConfiguration config) {
+        return id(java.net.URI.create(ZendeskClientFactory.baseUrl(config)), ZendeskClientFactory.key(config));
+    }
+
+    private static String id(java.net.URI base, String clientKey) {
+        return "zendesk-" + base.getHost() + (base.getPort() > 0 ? "-" + base.getPort() : "") + "-"
+               + ZendeskClientFactory.shortHash(clientKey).substring(0, 8);
     }
 
     @Override
@@ -46,10 +64,10 @@ public class ZendeskHealthCheck extends AbstractHealthCheck {
         } catch (ZendeskApiException e) {
             if (e.getStatus() == 429) {
                 // Zendesk answered and knows the account: it is busy, not down
-                builder.detail("http.status", 429).message("Zendesk rate limit reached: requests wait for it").up();
+                builder.detail(HTTP_RESPONSE_CODE, 429).message("Zendesk rate limit reached: requests wait for it").up();
                 return;
             }
-            builder.detail("http.status", e.getStatus());
+            builder.detail(HTTP_RESPONSE_CODE, e.getStatus());
             if (e.getError() != null) {
                 builder.detail("zendesk.error", e.getError());
             }

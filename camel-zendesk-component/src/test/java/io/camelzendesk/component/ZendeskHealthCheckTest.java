@@ -73,7 +73,7 @@ class ZendeskHealthCheckTest {
             HealthCheck.Result result = zendeskReadiness();
             assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
             Map<String, Object> details = result.getDetails();
-            assertThat(details).containsEntry("http.status", 401).containsEntry("zendesk.error",
+            assertThat(details).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 401).containsEntry("zendesk.error",
                     "Couldn't authenticate you");
             assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("401"));
             assertThat(result.getMessage().orElse("") + log.text()).doesNotContain(TOKEN);
@@ -86,7 +86,7 @@ class ZendeskHealthCheckTest {
                 .withBody("{\"error\":\"Forbidden\",\"description\":\"You do not have access to this page.\"}")));
         HealthCheck.Result result = zendeskReadiness();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(result.getDetails()).containsEntry("http.status", 403);
+        assertThat(result.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 403);
     }
 
     @Test
@@ -106,7 +106,7 @@ class ZendeskHealthCheckTest {
         // routes retry a 503 five times with backoff; the probe answers after the first
         HealthCheck.Result result = zendeskReadiness(wm.baseUrl(), "&maxRetries=5");
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(result.getDetails()).containsEntry("http.status", 503);
+        assertThat(result.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 503);
         wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/users/me")));
     }
 
@@ -116,7 +116,51 @@ class ZendeskHealthCheckTest {
                 .withBody("{\"error\":\"APIRateLimitExceeded\"}")));
         HealthCheck.Result result = zendeskReadiness(wm.baseUrl(), "");
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(result.getDetails()).containsEntry("http.status", 429);
+        assertThat(result.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 429);
         wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/users/me")));
     }
+
+    @Test
+    void endpointsDifferingInOneSettingEachHaveTheirCheckAndStoppingOneKeepsTheOther() throws Exception {
+        wm.stubFor(get("/api/v2/users/me").willReturn(okJson("{\"user\":{\"id\":1}}")));
+        context = new DefaultCamelContext();
+        String account = "zendesk:users?operation=me&baseUrl=" + wm.baseUrl() + "&email=agent@example.com&apiToken="
+                         + TOKEN;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:a").routeId("a").to(account + "&maxRetries=1");
+                from("direct:b").routeId("b").to(account + "&maxRetries=2");
+                from("direct:c").routeId("c").to(account + "&maxRetries=2&id=3");
+            }
+        });
+        context.start();
+        assertThat(zendeskCheckIds()).hasSize(2).allSatisfy(id -> assertThat(id)
+                .matches("zendesk-localhost-" + wm.getPort() + "-[0-9a-f]{8}").doesNotContain(TOKEN));
+        String checkOfA = ZendeskHealthCheck.id(
+                context.getEndpoint(account + "&maxRetries=1", ZendeskEndpoint.class).getConfiguration());
+        String checkOfB = ZendeskHealthCheck.id(
+                context.getEndpoint(account + "&maxRetries=2", ZendeskEndpoint.class).getConfiguration());
+        assertThat(zendeskCheckIds()).containsExactlyInAnyOrder(checkOfA, checkOfB);
+
+        context.getRouteController().stopRoute("a");
+        context.removeRoute("a");
+        assertThat(zendeskCheckIds()).containsExactly(checkOfB);
+        // b and c share a client (id is not a client setting): stopping b keeps the check for c
+        context.getRouteController().stopRoute("b");
+        context.removeRoute("b");
+        assertThat(zendeskCheckIds()).containsExactly(checkOfB);
+        assertThat(HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(r -> r.getCheck().getId().equals(checkOfB)).findFirst().orElseThrow().getState())
+                .isEqualTo(HealthCheck.State.UP);
+        context.getRouteController().stopRoute("c");
+        context.removeRoute("c");
+        assertThat(zendeskCheckIds()).isEmpty();
+    }
+
+    private java.util.List<String> zendeskCheckIds() {
+        return org.apache.camel.health.HealthCheckRegistry.get(context).stream()
+                .map(HealthCheck::getId).filter(id -> id.startsWith("zendesk-")).sorted().toList();
+    }
+
 }
