@@ -129,13 +129,15 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         String key = config.getStateKey();
         if (key == null || key.isBlank()) {
             Route route = getRouteId() == null ? null : getEndpoint().getCamelContext().getRoute(getRouteId());
-            boolean generated = route == null || !route.isCustomId();
+            // Camel marks the id of a kamelet's route as custom even when it generated it (zendesk-source-1)
+            boolean generated = route == null || !route.isCustomId() || route.isCreatedByKamelet();
             if (generated && !config.isStateInMemory()) {
                 throw new IllegalStateException("The Zendesk " + resource.uriName() + " export consumer of route "
                                                 + getRouteId() + " needs a stable key for its stored position: give"
                                                 + " the route an id (YAML id:, Java .routeId(...)) or set the"
-                                                + " endpoint option stateKey. The generated id '" + getRouteId()
-                                                + "' changes when routes are added, and the export would start over");
+                                                + " endpoint option stateKey (in a kamelet: its stateKey). The id '"
+                                                + getRouteId() + "' is generated and changes when routes are added,"
+                                                + " and the export would start over");
             }
             key = client.config().baseUrl().getAuthority() + "/" + resource.uriName() + "/" + getRouteId();
         }
