@@ -219,7 +219,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
             }
             processed += delivered;
             next.applyTo(position);
-            position.pageCompleted(resource.export() == ZendeskResource.Export.CURSOR);
+            position.pageCompleted(resource.export() == ZendeskResource.Export.CURSOR && next.cursor() != null);
             if (!store(position)) {
                 cancel(fetching);
                 return processed;
