@@ -76,7 +76,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         String legacyKey = null;
         if (getRouteId() == null && route != null) {
             // behind a delegating endpoint (master:...) Camel gives this consumer no route id: take the route's.
-            // Versions before 0.1.x keyed such a position by "null": it is carried over below
+            // (earlier versions keyed its position by "<host>/<resource>/null": carried over below)
             setRouteId(route.getRouteId());
             legacyKey = client.config().baseUrl().getAuthority() + "/" + resource.uriName() + "/null";
         }
