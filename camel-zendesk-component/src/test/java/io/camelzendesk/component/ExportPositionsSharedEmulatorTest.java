@@ -105,6 +105,10 @@ class ExportPositionsSharedEmulatorTest {
     }
 
     private void changeOneOfEachWhileDown() {
+        // in a later second than the records were created in: export timestamps have second precision, and a
+        // change within the same second carries the (id, timestamp) already processed
+        long created = Instant.now().getEpochSecond();
+        await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().getEpochSecond() > created);
         admin.updateTicket(7, Map.of("subject", "changed while down"));
         admin.updateUser(admin.list("users").get(3).get("id").asLong(), Map.of("name", "changed while down"));
         admin.updateOrganization(admin.list("organizations").get(3).get("id").asLong(),
