@@ -1,6 +1,9 @@
 package io.camelzendesk.cluster;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -91,6 +96,44 @@ class JdbcStateRepositoryTest {
         pool.shutdown();
         assertThat(repository.getState("counter")).isEqualTo("200");
         System.out.println("concurrent compare-and-set: 200 increments by 4 writers, " + refused + " writes refused and retried");
+    }
+
+    /** The cluster's data source, its connections handed out with auto-commit off as many pools are configured. */
+    private static DataSource withoutAutoCommit(DataSource dataSource) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] { DataSource.class },
+                (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(dataSource, args);
+                        if (result instanceof Connection c) {
+                            c.setAutoCommit(false);
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void onConnectionsWithoutAutoCommitEveryWriteIsCommittedAndCompareAndSetHolds() {
+        JdbcStateRepository noAutoCommit = new JdbcStateRepository(withoutAutoCommit(cluster.dataSource()),
+                "positions_no_autocommit");
+        noAutoCommit.start();
+        noAutoCommit.setState("a", "1");
+        assertThat(noAutoCommit.compareAndSet("b", null, "first")).isTrue();
+        assertThat(noAutoCommit.compareAndSet("b", "first", "second")).isTrue();
+        // another node, other connections: it reads what was committed
+        JdbcStateRepository other = new JdbcStateRepository(cluster.dataSource(), "positions_no_autocommit");
+        other.start();
+        assertThat(other.getState("a")).isEqualTo("1");
+        assertThat(other.getState("b")).isEqualTo("second");
+        assertThat(other.compareAndSet("b", "second", "third")).isTrue();
+        assertThat(noAutoCommit.compareAndSet("b", "second", "stale")).as("a writer that read 'second' is stale").isFalse();
+        assertThat(noAutoCommit.compareAndSet("b", null, "again")).as("the key exists already").isFalse();
+        // the refused insert was rolled back: the same pool still works
+        noAutoCommit.setState("a", "2");
+        assertThat(other.getState("a")).isEqualTo("2");
+        assertThat(other.getState("b")).isEqualTo("third");
     }
 
     @Test

@@ -20,7 +20,7 @@ final class ExportFailureBackoff {
     }
 
     private final long maxSkipped;
-    private int failures;
+    private volatile int failures;
     private long toSkip;
     private String lastError;
 

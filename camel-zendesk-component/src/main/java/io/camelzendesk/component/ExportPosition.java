@@ -98,13 +98,13 @@ final class ExportPosition {
 
     /**
      * The page's records were all processed and the position moved past them: only records the export can deliver
-     * again are kept. A cursor never returns what lies before it, so a cursor export keeps none; a time-based export
-     * is read again from {@code startTime} (inclusive), so it keeps those whose timestamp is not before it (the
-     * records of the page boundary's second). The window then never holds more than the page in flight plus one
-     * page's boundary: at most twice perPage.
+     * again are kept. A cursor never returns what lies before it, so when the cursor moved none is kept; otherwise
+     * the export is read again from {@code startTime} (inclusive), so those whose timestamp is not before it are
+     * kept (the records of the page boundary's second). The window then never holds more than the page in flight
+     * plus one page's boundary: at most twice perPage.
      */
-    void pageCompleted(boolean cursorExport) {
-        if (cursorExport) {
+    void pageCompleted(boolean cursorMoved) {
+        if (cursorMoved) {
             seen.clear();
         } else {
             seen.removeIf(k -> k.timestamp() < startTime);

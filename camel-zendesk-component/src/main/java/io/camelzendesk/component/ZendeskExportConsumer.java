@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.DelegateEndpoint;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -44,14 +47,6 @@ import io.camelzendesk.model.ZendeskObject;
 public class ZendeskExportConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskExportConsumer.class);
-    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
-    /** Side-load name for the record fields that reference it ({@code requester_id} -> users). */
-    private static final Map<String, String> REFERENCES = Map.ofEntries(
-            Map.entry("requester", "users"), Map.entry("submitter", "users"), Map.entry("assignee", "users"),
-            Map.entry("collaborator", "users"), Map.entry("follower", "users"), Map.entry("author", "users"),
-            Map.entry("updater", "users"), Map.entry("organization", "organizations"), Map.entry("group", "groups"),
-            Map.entry("brand", "brands"), Map.entry("ticket", "tickets"));
-
     private final ZendeskEndpoint endpoint;
     private final ZendeskResource resource;
     private final ZendeskConfiguration config;
@@ -77,7 +72,15 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         client = endpoint.client();
-        stateKey = positionKey();
+        Route route = route();
+        String legacyKey = null;
+        if (getRouteId() == null && route != null) {
+            // behind a delegating endpoint (master:...) Camel gives this consumer no route id: take the route's.
+            // (earlier versions keyed its position by "<host>/<resource>/null": carried over below)
+            setRouteId(route.getRouteId());
+            legacyKey = client.config().baseUrl().getAuthority() + "/" + resource.uriName() + "/null";
+        }
+        stateKey = positionKey(route);
         state = config.getStateRepository();
         if (state == null) {
             state = config.isStateInMemory() ? new MemoryStateRepository()
@@ -86,6 +89,9 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         }
         ServiceHelper.startService(state);
         try {
+            if (legacyKey != null && config.getStateKey() == null) {
+                carryOver(legacyKey);
+            }
             // a stored position that cannot be read stops this consumer here, naming the store and the key
             readStoredPosition();
         } catch (RuntimeException e) {
@@ -125,17 +131,18 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
      * generated route id changes when a route is added before this one, and the export would start over (or, from
      * now, skip what changed while it was down): such a consumer refuses to start.
      */
-    private String positionKey() {
+    private String positionKey(Route route) {
         String key = config.getStateKey();
         if (key == null || key.isBlank()) {
-            Route route = getRouteId() == null ? null : getEndpoint().getCamelContext().getRoute(getRouteId());
-            boolean generated = route == null || !route.isCustomId();
+            // Camel marks the id of a kamelet's route as custom even when it generated it (zendesk-source-1)
+            boolean generated = route == null || !route.isCustomId() || route.isCreatedByKamelet();
             if (generated && !config.isStateInMemory()) {
                 throw new IllegalStateException("The Zendesk " + resource.uriName() + " export consumer of route "
                                                 + getRouteId() + " needs a stable key for its stored position: give"
                                                 + " the route an id (YAML id:, Java .routeId(...)) or set the"
-                                                + " endpoint option stateKey. The generated id '" + getRouteId()
-                                                + "' changes when routes are added, and the export would start over");
+                                                + " endpoint option stateKey (in a kamelet: its stateKey). The id '"
+                                                + getRouteId() + "' is generated and changes when routes are added,"
+                                                + " and the export would start over");
             }
             key = client.config().baseUrl().getAuthority() + "/" + resource.uriName() + "/" + getRouteId();
         }
@@ -143,6 +150,42 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
             throw new IllegalArgumentException("Option stateKey must not contain '=' or line breaks: " + key);
         }
         return key;
+    }
+
+    /** The route this consumer feeds: its own, or the one whose endpoint delegates to this one's (master:...). */
+    private Route route() {
+        CamelContext context = getEndpoint().getCamelContext();
+        if (getRouteId() != null) {
+            return context.getRoute(getRouteId());
+        }
+        for (Route r : context.getRoutes()) {
+            for (Endpoint e = r.getEndpoint(); e instanceof DelegateEndpoint d; ) {
+                e = d.getEndpoint();
+                if (e == getEndpoint()) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A position stored under the key of an older version is carried over to this one's key, never dropped. */
+    private void carryOver(String legacyKey) {
+        String legacy = state.getState(legacyKey);
+        if (legacy == null || state.getState(stateKey) != null) {
+            return;
+        }
+        boolean moved = state instanceof CompareAndSetStateRepository shared
+                ? shared.compareAndSet(stateKey, null, legacy) : setAndTrue(legacy);
+        if (moved) {
+            LOG.info("Zendesk {} export: the position stored under {} now lives under {}", resource, legacyKey,
+                    stateKey);
+        }
+    }
+
+    private boolean setAndTrue(String value) {
+        state.setState(stateKey, value);
+        return true;
     }
 
     /**
@@ -217,7 +260,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
             }
             processed += delivered;
             next.applyTo(position);
-            position.pageCompleted(resource.export() == ZendeskResource.Export.CURSOR);
+            position.pageCompleted(resource.export() == ZendeskResource.Export.CURSOR && next.cursor() != null);
             if (!store(position)) {
                 cancel(fetching);
                 return processed;
@@ -280,7 +323,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
      */
     private int deliver(byte[] body, Page<? extends ZendeskObject> envelope, ExportPosition position)
             throws Exception {
-        Map<String, Map<Object, Map<String, Object>>> sideloads = indexSideloads(envelope);
+        Map<String, Map<Object, Map<String, Object>>> sideloads = ExportRecords.indexSideloads(envelope);
         Iterator<? extends ZendeskObject> records = reader.items(body);
         // one exchange per record, or one for the whole page (pageAsList)
         int batchSize = config.isPageAsList() ? Integer.MAX_VALUE : 1;
@@ -292,7 +335,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         while (records.hasNext() || !batch.isEmpty()) {
             if (records.hasNext()) {
                 ZendeskObject record = records.next();
-                ExportPosition.Key key = key(record);
+                ExportPosition.Key key = ExportRecords.key(record);
                 if (key != null && position.alreadyProcessed(key)) {
                     duplicates++;
                     continue;
@@ -312,7 +355,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                 if (keys.get(i) != null) {
                     position.remember(keys.get(i), config.getDedupeWindow());
                 }
-                position.recordTime = Math.max(position.recordTime, timestamp(batch.get(i)));
+                position.recordTime = Math.max(position.recordTime, ExportRecords.timestamp(batch.get(i)));
             }
             delivered += batch.size();
             batch.clear();
@@ -344,7 +387,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
             m.setHeader(ZendeskConstants.GENERATED_TIMESTAMP, record.get("generated_timestamp"));
         }
         if (!sideloads.isEmpty()) {
-            m.setHeader(ZendeskConstants.SIDELOADS, referenced(record, sideloads));
+            m.setHeader(ZendeskConstants.SIDELOADS, ExportRecords.referenced(record, sideloads));
         }
         return exchange;
     }
@@ -472,67 +515,6 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         return text.contains("too recent") || text.contains("starttimetoorecent");
     }
 
-    /** The record's clock: generated_timestamp for tickets, else updated_at (or an event's timestamp). */
-    private static long timestamp(ZendeskObject record) {
-        Object generated = record.get("generated_timestamp");
-        if (generated instanceof Number n) {
-            return n.longValue();
-        }
-        Object ts = record.get("timestamp");
-        if (ts instanceof Number n) {
-            return n.longValue();
-        }
-        Object updated = record.get("updated_at");
-        if (updated != null) {
-            try {
-                return Instant.parse(updated.toString()).getEpochSecond();
-            } catch (DateTimeParseException e) {
-                return 0;
-            }
-        }
-        return 0;
-    }
-
-    /** The dedupe key of a record: its id and its timestamp; null when it has no id. */
-    private static ExportPosition.Key key(ZendeskObject record) {
-        Long id = record.get("id") instanceof Number n ? n.longValue() : null;
-        return id == null ? null : new ExportPosition.Key(id, timestamp(record));
-    }
-
-    private static Map<String, Map<Object, Map<String, Object>>> indexSideloads(Page<?> page) {
-        Map<String, Map<Object, Map<String, Object>>> out = new LinkedHashMap<>();
-        page.sideloads().forEach((name, objects) -> {
-            Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
-            for (Map<String, Object> o : objects) {
-                byId.put(o.get("id"), o);
-            }
-            out.put(name, byId);
-        });
-        return out;
-    }
-
-    /** The side-loaded objects a record references through its {@code *_id} / {@code *_ids} fields. */
-    private static Map<String, Map<Object, Map<String, Object>>> referenced(ZendeskObject record,
-            Map<String, Map<Object, Map<String, Object>>> sideloads) {
-        Map<String, Map<Object, Map<String, Object>>> out = new LinkedHashMap<>();
-        record.fields().forEach((field, value) -> {
-            String prefix = field.endsWith("_ids") ? field.substring(0, field.length() - 4)
-                    : field.endsWith("_id") ? field.substring(0, field.length() - 3) : null;
-            String name = prefix == null ? null : REFERENCES.get(prefix);
-            Map<Object, Map<String, Object>> loaded = name == null ? null : sideloads.get(name);
-            if (loaded == null || value == null) {
-                return;
-            }
-            for (Object id : value instanceof List<?> l ? l : List.of(value)) {
-                Map<String, Object> o = loaded.get(id);
-                if (o != null) {
-                    out.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(id, o);
-                }
-            }
-        });
-        return out;
-    }
-
     ExportProgress progress() {
         return progress;
     }
@@ -541,83 +523,13 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         return stateKey;
     }
 
-    ZendeskResource resource() {
-        return resource;
+    /** Failed polls in a row (0 when the last attempt succeeded). */
+    int consecutiveFailures() {
+        ExportFailureBackoff b = backoff;
+        return b == null ? 0 : b.failures();
     }
 
-    /** Counters and the last poll's outcome, for the health check and the progress log. */
-    static final class ExportProgress {
-        volatile long records;
-        volatile long pages;
-        volatile long duplicates;
-        volatile Instant lastPoll;
-        volatile Instant lastSuccess;
-        volatile long positionTime;
-        volatile Exception lastError;
-        volatile boolean lastPollFailed;
-        private long startedNanos;
-        private long lastLogNanos;
-        private long recordsAtStart;
-        private long positionAtStart;
-
-        private volatile boolean routeFailedThisPoll;
-
-        void pollStarted() {
-            lastPoll = Instant.now();
-            routeFailedThisPoll = false;
-        }
-
-        /** The poll ended without an exception: a success unless the route failed on a record. */
-        void pollSucceeded() {
-            if (routeFailedThisPoll) {
-                return;
-            }
-            lastSuccess = Instant.now();
-            lastPollFailed = false;
-        }
-
-        void pollFailed(Exception e) {
-            lastError = e;
-            lastPollFailed = true;
-        }
-
-        void routeFailed(Exception e) {
-            lastError = e;
-            lastPollFailed = true;
-            routeFailedThisPoll = true;
-        }
-
-        void duplicates(int n) {
-            duplicates += n;
-        }
-
-        synchronized void page(int n, ExportPosition position, long waitedMs, ZendeskResource resource,
-                boolean endOfStream) {
-            long now = System.nanoTime();
-            if (startedNanos == 0) {
-                startedNanos = now;
-                lastLogNanos = now;
-                recordsAtStart = records;
-                positionAtStart = position.recordTime;
-            }
-            records += n;
-            pages++;
-            positionTime = position.recordTime;
-            if (now - lastLogNanos >= PROGRESS_EVERY_NANOS) {
-                lastLogNanos = now;
-                double seconds = (now - startedNanos) / 1e9;
-                long lag = position.recordTime == 0 ? -1 : Instant.now().getEpochSecond() - position.recordTime;
-                // the export's clock advances at this many seconds per second: what remains, at that pace
-                double pace = (position.recordTime - positionAtStart) / seconds;
-                String remaining = lag > 0 && pace > 0 ? ", about " + Math.round(lag / pace) + " s to go" : "";
-                LOG.info("Zendesk {} export: {} records in {} pages, {} records/s, {} s waited for rate limits,"
-                         + " at {}{}{}", resource, records, pages, Math.round((records - recordsAtStart) / seconds),
-                        waitedMs / 1000, position.recordTime == 0 ? "-" : Instant.ofEpochSecond(position.recordTime),
-                        lag < 0 ? "" : ", " + lag + " s behind now", remaining);
-            }
-            if (endOfStream) {
-                startedNanos = 0;
-            }
-        }
+    ZendeskResource resource() {
+        return resource;
     }
 }

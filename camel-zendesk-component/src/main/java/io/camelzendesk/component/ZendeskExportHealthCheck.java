@@ -8,7 +8,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of an incremental export consumer: the last successful poll, how far the position is behind now, and
- * the last error. DOWN while the last poll (or the route) failed.
+ * the last error. DOWN while the last poll (or the route) failed, including while a failing export backs off.
  */
 public class ZendeskExportHealthCheck extends AbstractHealthCheck {
 
@@ -27,7 +27,7 @@ public class ZendeskExportHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        ZendeskExportConsumer.ExportProgress p = consumer.progress();
+        ExportProgress p = consumer.progress();
         builder.detail("resource", consumer.resource().uriName());
         builder.detail("stateKey", consumer.stateKey());
         builder.detail("records", p.records);
@@ -45,6 +45,9 @@ public class ZendeskExportHealthCheck extends AbstractHealthCheck {
         }
         if (p.lastError != null) {
             builder.detail("lastError", String.valueOf(p.lastError.getMessage()));
+        }
+        if (consumer.consecutiveFailures() > 0) {
+            builder.detail("consecutiveFailures", consumer.consecutiveFailures());
         }
         if (p.lastPollFailed) {
             builder.message("The last poll failed: " + p.lastError.getMessage()).error(p.lastError).down();

@@ -111,6 +111,7 @@ class ExportFailureBackoffTest {
                     .hasSizeBetween(requests - 1, requests + 1);
             assertThat(check.call().getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(check.call().getDetails().get("lastError").toString()).contains("401");
+            assertThat((Integer) check.call().getDetails().get("consecutiveFailures")).isGreaterThanOrEqualTo(requests);
 
             // the credentials are fixed: the next attempt (poll 128) succeeds
             wm.resetAll();

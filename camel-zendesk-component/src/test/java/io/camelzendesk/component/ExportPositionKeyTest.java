@@ -2,9 +2,14 @@ package io.camelzendesk.component;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.master.MasterConsumer;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -16,6 +21,7 @@ import io.camelzendesk.component.position.FilePositionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The key of an export position never follows a generated route id; an unreadable position stops that consumer. */
 class ExportPositionKeyTest {
@@ -92,6 +98,39 @@ class ExportPositionKeyTest {
         startJava(null, "&stateKey=acme-tickets");
         assertThat(context.getRoutes()).extracting(r -> r.getConsumer()).filteredOn(ZendeskExportConsumer.class::isInstance)
                 .singleElement().extracting(c -> ((ZendeskExportConsumer) c).stateKey()).isEqualTo("acme-tickets");
+    }
+
+    @Test
+    void behindMasterThePositionIsKeyedByTheRoutesIdAndAnOldNullKeyIsCarriedOver() throws Exception {
+        FilePositionRepository before = FilePositionRepository.inDirectory(stateDir.toString());
+        before.start();
+        before.setState("127.0.0.1:9/tickets/null", "{\"cursor\":\"kept\",\"startTime\":1,\"recordTime\":0,\"seen\":[]}");
+        before.stop();
+        context = new DefaultCamelContext();
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setRoot(stateDir.resolve("cluster").toString());
+        cluster.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(100, TimeUnit.MILLISECONDS);
+        context.addService(cluster);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("master:ns:" + uri("")).routeId("tickets-export").log("${body}");
+            }
+        });
+        context.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> context.getRoutes().get(0).getConsumer() instanceof MasterConsumer m
+                && m.isMaster());
+        await().atMost(Duration.ofSeconds(10)).until(() -> HealthCheckRegistry.get(context)
+                .getCheck("zendesk-export-tickets-export").isPresent());
+        context.stop();
+        FilePositionRepository after = FilePositionRepository.inDirectory(stateDir.toString());
+        after.start();
+        try {
+            assertThat(after.getState("127.0.0.1:9/tickets/tickets-export")).contains("\"cursor\":\"kept\"");
+        } finally {
+            after.stop();
+        }
     }
 
     @Test

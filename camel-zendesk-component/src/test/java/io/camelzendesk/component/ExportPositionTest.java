@@ -50,4 +50,30 @@ class ExportPositionTest {
         assertNull(back.cursor);
         assertEquals(42, back.startTime);
     }
+
+    @Test
+    void aCompletedPageOfATimeBasedExportKeepsOnlyTheBoundarySecond() {
+        ExportPosition p = ExportPosition.startingAt(100);
+        for (long id = 1; id <= 1000; id++) {
+            p.remember(new ExportPosition.Key(id, 100 + id / 100), 2000);
+        }
+        // the next page starts at the last record's second (1010): only its records can come again
+        p.startTime = 110;
+        p.pageCompleted(false);
+        assertEquals(1, p.windowSize());
+        assertTrue(p.alreadyProcessed(new ExportPosition.Key(1000, 110)));
+        assertFalse(p.alreadyProcessed(new ExportPosition.Key(999, 109)));
+    }
+
+    @Test
+    void aCursorThatMovedPastAPageForgetsItsRecordsOneThatDidNotKeepsThem() {
+        ExportPosition p = ExportPosition.startingAt(0);
+        p.remember(new ExportPosition.Key(1, 5), 2000);
+        p.pageCompleted(false);
+        assertEquals(1, p.windowSize());
+        p.cursor = "next";
+        p.pageCompleted(true);
+        assertEquals(0, p.windowSize());
+        assertTrue(p.toJson().length() < 80);
+    }
 }

@@ -1,5 +1,6 @@
 package io.camelzendesk.component;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camelzendesk.component.position.FilePositionRepository;
 import io.camelzendesk.emulator.EmulatorAdmin;
 import io.camelzendesk.emulator.ZendeskEmulator;
 import io.camelzendesk.model.ZendeskObject;
@@ -103,6 +105,10 @@ class ExportPositionsSharedEmulatorTest {
     }
 
     private void changeOneOfEachWhileDown() {
+        // in a later second than the records were created in: export timestamps have second precision, and a
+        // change within the same second carries the (id, timestamp) already processed
+        long created = Instant.now().getEpochSecond();
+        await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().getEpochSecond() > created);
         admin.updateTicket(7, Map.of("subject", "changed while down"));
         admin.updateUser(admin.list("users").get(3).get("id").asLong(), Map.of("name", "changed while down"));
         admin.updateOrganization(admin.list("organizations").get(3).get("id").asLong(),
@@ -117,6 +123,8 @@ class ExportPositionsSharedEmulatorTest {
         first.stop();
         RESOURCES.forEach(r -> assertThat(received.get(r)).as(r).hasSize(expected(r)));
         RESOURCES.forEach(r -> received.get(r).clear());
+        // the positions stay small: the dedupe window only holds what the export can deliver again
+        assertThat(Files.size(stateDir.resolve(FilePositionRepository.FILE_NAME))).isLessThan(2_000L);
 
         changeOneOfEachWhileDown();
         start(RESOURCES);
