@@ -40,7 +40,7 @@ final class WebhookRefusalLog {
                     suppressed == 0 ? "" : " (" + suppressed + " more refusals of this kind in the last minute"
                                           + " were not logged)");
         } else {
-            LOG.debug("Zendesk webhook on {}: delivery{} refused with {}: {}", path, id, status, reason);
+            LOG.debug("Zendesk webhook on {}: delivery{} refused again with {}: {}", path, id, status, reason);
         }
     }
 
