@@ -57,6 +57,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "customFieldsByName": getOrCreateConfiguration(target).setCustomFieldsByName(property(camelContext, boolean.class, value)); return true;
         case "dedupewindow":
         case "dedupeWindow": getOrCreateConfiguration(target).setDedupeWindow(property(camelContext, int.class, value)); return true;
+        case "deliveryreadtimeout":
+        case "deliveryReadTimeout": getOrCreateConfiguration(target).setDeliveryReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -171,6 +173,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "customFieldsByName": return boolean.class;
         case "dedupewindow":
         case "dedupeWindow": return int.class;
+        case "deliveryreadtimeout":
+        case "deliveryReadTimeout": return long.class;
         case "email": return java.lang.String.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
@@ -286,6 +290,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "customFieldsByName": return getOrCreateConfiguration(target).isCustomFieldsByName();
         case "dedupewindow":
         case "dedupeWindow": return getOrCreateConfiguration(target).getDedupeWindow();
+        case "deliveryreadtimeout":
+        case "deliveryReadTimeout": return getOrCreateConfiguration(target).getDeliveryReadTimeout();
         case "email": return getOrCreateConfiguration(target).getEmail();
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();

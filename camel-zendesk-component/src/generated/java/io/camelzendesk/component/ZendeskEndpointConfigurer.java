@@ -54,6 +54,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupewindow":
         case "dedupeWindow": target.getConfiguration().setDedupeWindow(property(camelContext, int.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "deliveryreadtimeout":
+        case "deliveryReadTimeout": target.getConfiguration().setDeliveryReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "eventtypes":
         case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -198,6 +200,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupewindow":
         case "dedupeWindow": return int.class;
         case "delay": return long.class;
+        case "deliveryreadtimeout":
+        case "deliveryReadTimeout": return long.class;
         case "email": return java.lang.String.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
@@ -343,6 +347,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupewindow":
         case "dedupeWindow": return target.getConfiguration().getDedupeWindow();
         case "delay": return target.getDelay();
+        case "deliveryreadtimeout":
+        case "deliveryReadTimeout": return target.getConfiguration().getDeliveryReadTimeout();
         case "email": return target.getConfiguration().getEmail();
         case "eventtypes":
         case "eventTypes": return target.getConfiguration().getEventTypes();

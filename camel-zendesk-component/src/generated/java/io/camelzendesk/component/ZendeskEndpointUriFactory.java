@@ -23,7 +23,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(76);
         props.add("apiToken");
         props.add("asyncAck");
         props.add("autoRegister");
@@ -40,6 +40,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("customFieldsByName");
         props.add("dedupeWindow");
         props.add("delay");
+        props.add("deliveryReadTimeout");
         props.add("email");
         props.add("eventTypes");
         props.add("exceptionHandler");

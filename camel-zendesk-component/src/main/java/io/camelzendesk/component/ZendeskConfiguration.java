@@ -189,6 +189,12 @@ public class ZendeskConfiguration implements Cloneable {
     @UriParam(label = "consumer,webhook", defaultValue = "1048576",
               description = "Larger bodies are refused with 413 before they reach the route.")
     private long maxBodySize = 1_048_576;
+    @UriParam(label = "consumer,webhook,security", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "A delivery whose body has not been fully received this long after its headers is"
+                            + " answered 408 and its connection closed (slow senders). Enforced, like maxBodySize,"
+                            + " by the Vert.x HTTP server platform-http runs on (camel-main, Camel Quarkus, camel"
+                            + " run); 0 = no limit.")
+    private long deliveryReadTimeout = 30_000;
     @UriParam(label = "consumer,webhook", description = "Where invocation ids are remembered to drop duplicate"
                                                       + " deliveries (any Camel IdempotentRepository, e.g. JDBC for"
                                                       + " several replicas); default: in memory, the last 10,000"
@@ -593,6 +599,14 @@ public class ZendeskConfiguration implements Cloneable {
 
     public void setMaxBodySize(long maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public long getDeliveryReadTimeout() {
+        return deliveryReadTimeout;
+    }
+
+    public void setDeliveryReadTimeout(long deliveryReadTimeout) {
+        this.deliveryReadTimeout = deliveryReadTimeout;
     }
 
     public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -35,19 +34,23 @@ import io.camelzendesk.model.WebhookEvent;
  * Receives Zendesk webhook deliveries through Camel's platform-http (so the same route runs on camel-main with
  * camel-platform-http-vertx, on Quarkus or Spring Boot). Each delivery goes through, in order:
  * <ol>
- * <li>the size limit: over {@code maxBodySize} -> 413 (the declared Content-Length is checked first, then the read
- * is bounded);</li>
+ * <li>the size and time limits, held by the HTTP server itself where it is Vert.x ({@link VertxWebhookLimits}):
+ * over {@code maxBodySize} -> 413 as soon as the declared Content-Length or the bytes received pass it; the body
+ * not received within {@code deliveryReadTimeout} -> 408; both close the connection. Whatever the server, the
+ * body this consumer is handed is checked against {@code maxBodySize} again;</li>
  * <li>the signature: missing, wrong or stale -> 401;</li>
  * <li>the JSON: not JSON -> 400;</li>
  * <li>the {@code eventTypes} filter: an event of another type -> 200, not routed;</li>
- * <li>duplicates, on the invocation id (else the event id): one already processed -> 200, not routed; one still
- * being processed, here or on another replica sharing the repository -> 409 (Zendesk retries it later). A
- * completed delivery leaves a second key, {@code <id>:done}, in the repository: that is how a replica tells a
- * delivery another one completed from one it is still running (and may yet fail);</li>
+ * <li>replays and duplicates ({@link WebhookDeduplicator}), on the signature (a signature already seen within the
+ * clock-skew window is a replay, whatever its invocation id) and on the invocation id (else the event id): one
+ * already processed -> 200, not routed; one still being processed, here or on another replica sharing the
+ * repository -> 409 (Zendesk retries it later);</li>
  * <li>the route: 200 once it completed; 503 with {@code Retry-After} when it failed, the answer Zendesk retries
  * (it does not retry a plain 500), and the key is forgotten so that the retry is processed; with {@code asyncAck},
  * 200 at once and the route runs on another thread.</li>
  * </ol>
+ * Every refusal (401, 400, 413, 408) logs one WARN line per reason, at most one a minute per reason
+ * ({@link WebhookRefusalLog}); the rest go to DEBUG.
  */
 public class ZendeskWebhookConsumer extends DefaultConsumer {
 
@@ -61,7 +64,8 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
     /** The default idempotent repository remembers this many keys (two per completed delivery). */
     static final int DEFAULT_REPOSITORY_SIZE = 20_000;
     /** Suffix of the key that marks a delivery as completed (the plain key means taken: running or done). */
-    static final String DONE_SUFFIX = ":done";
+    static final String DONE_SUFFIX = WebhookDeduplicator.DONE_SUFFIX;
+    private static final boolean VERTX = isPresent(VertxWebhookLimits.ROUTER_CLASS);
 
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskWebhookConsumer.class);
     private static final byte[] EMPTY = new byte[0];
@@ -70,11 +74,13 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
 
     private final ZendeskEndpoint endpoint;
     private final ZendeskConfiguration config;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final WebhookRefusalLog refusals;
     private Set<String> eventTypes;
     private volatile WebhookSignatureVerifier verifier;
     private IdempotentRepository repository;
     private boolean ownsRepository;
+    private WebhookDeduplicator deduplicator;
+    private AutoCloseable serverLimits;
     private WebhookRegistrar registrar;
     private ExecutorService asyncExecutor;
     private Endpoint httpEndpoint;
@@ -84,6 +90,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
+        this.refusals = new WebhookRefusalLog(config.getPath());
     }
 
     /**
@@ -122,10 +129,13 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                 ownsRepository = true;
             }
             ServiceHelper.startService(repository);
+            deduplicator = new WebhookDeduplicator(repository, !ownsRepository,
+                    new WebhookReplayGuard(WebhookReplayGuard.DEFAULT_CAPACITY));
             if (config.isAsyncAck()) {
                 asyncExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                         .newDefaultThreadPool(this, "ZendeskWebhook");
             }
+            serverLimits = installServerLimits();
             httpConsumer = httpEndpoint.createConsumer(this::handle);
             ServiceHelper.startService(httpConsumer);
         } catch (Exception e) {
@@ -157,9 +167,39 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         super.doResume();
     }
 
+    /** The limits in the HTTP server, before the platform-http consumer's route; null when it is not Vert.x. */
+    private AutoCloseable installServerLimits() {
+        AutoCloseable limits = VERTX ? VertxWebhookLimits.install(getEndpoint().getCamelContext(), config.getPath(),
+                httpMethods(), config.getMaxBodySize(), config.getDeliveryReadTimeout(), refusals) : null;
+        if (limits == null) {
+            LOG.debug("Zendesk webhook on {}: platform-http does not run on Vert.x here: maxBodySize is checked on the"
+                      + " body the server hands over, deliveryReadTimeout is the server's own business",
+                    config.getPath());
+        }
+        return limits;
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, ZendeskWebhookConsumer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     private void stopAll() {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
+        if (serverLimits != null) {
+            try {
+                serverLimits.close();
+            } catch (Exception e) {
+                LOG.debug("Zendesk webhook on {}: could not remove the server limits: {}", config.getPath(),
+                        e.toString());
+            }
+            serverLimits = null;
+        }
         if (asyncExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(asyncExecutor);
             asyncExecutor = null;
@@ -193,33 +233,34 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
     /** Handles one HTTP delivery; the HTTP exchange only ever carries the answer. */
     private void handle(Exchange http) {
         Message in = http.getMessage();
+        String invocationId = in.getHeader(HEADER_INVOCATION_ID, String.class);
         long max = config.getMaxBodySize();
         Long declared = contentLength(in);
-        if (declared != null && declared > max) {
-            answer(http, 413, "body over " + max + " bytes");
-            return;
-        }
         byte[] body;
         try {
-            body = readBounded(in, max);
+            body = declared != null && declared > max ? null : readBounded(in, max);
         } catch (IOException e) {
-            answer(http, 400, "unreadable body");
+            refuse(http, 400, "unreadable body", invocationId);
             return;
         }
         if (body == null) {
-            answer(http, 413, "body over " + max + " bytes");
+            refuse(http, 413, "body over maxBodySize (" + max + " bytes)", invocationId);
             return;
         }
-        String invocationId = in.getHeader(HEADER_INVOCATION_ID, String.class);
         WebhookSignatureVerifier v = verifier;
+        String signature = null;
+        long signatureExpiresAt = 0;
         if (v != null) {
-            WebhookSignatureVerifier.Failure failure = v.verify(in.getHeader(HEADER_TIMESTAMP, String.class),
-                    in.getHeader(HEADER_SIGNATURE, String.class), body, Instant.now());
+            String timestamp = in.getHeader(HEADER_TIMESTAMP, String.class);
+            signature = in.getHeader(HEADER_SIGNATURE, String.class);
+            WebhookSignatureVerifier.Failure failure = v.verify(timestamp, signature, body, Instant.now());
             if (failure != null) {
-                LOG.debug("Zendesk webhook delivery {} refused: {}", invocationId, failure.reason);
-                answer(http, 401, "invalid signature");
+                refuse(http, 401, failure.reason, invocationId);
                 return;
             }
+            signature = signature.trim();
+            signatureExpiresAt = WebhookSignatureVerifier.parseTimestamp(timestamp.trim()).toEpochMilli()
+                                 + config.getMaxClockSkew();
         } else if (config.isVerifySignature()) {
             // stopping: nothing may pass unverified
             answer(http, 503, "not ready");
@@ -229,8 +270,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         try {
             payload = parse(body, in.getHeader(Exchange.CONTENT_TYPE, String.class));
         } catch (IOException e) {
-            LOG.debug("Zendesk webhook delivery {} refused: the body is not JSON", invocationId);
-            answer(http, 400, "body is not JSON");
+            refuse(http, 400, "body is not JSON", invocationId);
             return;
         }
         WebhookEvent event = payload instanceof WebhookEvent e ? e : null;
@@ -241,48 +281,34 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         }
         String key = invocationId != null && !invocationId.isBlank() ? invocationId
                 : event != null ? event.getEventId() : null;
-        if (key != null) {
-            if (!inFlight.add(key)) {
+        WebhookDeduplicator.Claim claim = deduplicator.claim(key, signature, signatureExpiresAt,
+                System.currentTimeMillis());
+        switch (claim.outcome()) {
+            case DUPLICATE -> {
+                LOG.debug("Zendesk webhook delivery {} is a duplicate ({}): acknowledged, not routed", key,
+                        claim.reason());
+                answer(http, 200, "duplicate");
+                return;
+            }
+            case IN_PROGRESS -> {
+                LOG.debug("Zendesk webhook delivery {}: {}: 409", key, claim.reason());
                 answer(http, 409, "in progress");
                 return;
             }
-            boolean first;
-            try {
-                first = repository.add(key);
-            } catch (RuntimeException e) {
-                // a remote repository (JDBC, Redis, ...) that fails: let Zendesk try again later
-                inFlight.remove(key);
-                LOG.warn("Zendesk webhook delivery {}: the idempotent repository failed: {}", key, e.toString());
+            case UNAVAILABLE -> {
                 retryLater(http, "try again");
                 return;
             }
-            if (!first) {
-                inFlight.remove(key);
-                boolean done;
-                try {
-                    done = repository.contains(key + DONE_SUFFIX);
-                } catch (RuntimeException e) {
-                    LOG.warn("Zendesk webhook delivery {}: the idempotent repository failed: {}", key, e.toString());
-                    retryLater(http, "try again");
-                    return;
-                }
-                if (!done) {
-                    // taken by another replica and not completed yet: it may still fail, so this is not acknowledged
-                    LOG.debug("Zendesk webhook delivery {} is being processed by another replica: 409", key);
-                    answer(http, 409, "in progress");
-                    return;
-                }
-                LOG.debug("Zendesk webhook delivery {} is a duplicate: acknowledged, not routed", key);
-                answer(http, 200, "duplicate");
-                return;
+            default -> {
+                // new: routed below
             }
         }
         Exchange exchange = createExchange(in, payload, event, invocationId);
         if (asyncExecutor != null) {
             try {
-                asyncExecutor.execute(() -> route(exchange, key));
+                asyncExecutor.execute(() -> route(exchange, key, claim));
             } catch (RejectedExecutionException e) {
-                forget(key);
+                claim.failed();
                 releaseExchange(exchange, false);
                 retryLater(http, "shutting down");
                 return;
@@ -290,15 +316,15 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
             answer(http, 200, "accepted");
             return;
         }
-        if (route(exchange, key)) {
+        if (route(exchange, key, claim)) {
             answer(http, 200, "ok");
         } else {
             retryLater(http, "route failed");
         }
     }
 
-    /** Runs the route; true when it completed. A failure forgets the key so that Zendesk's retry is processed. */
-    private boolean route(Exchange exchange, String key) {
+    /** Runs the route; true when it completed. A failure forgets the keys so that Zendesk's retry is processed. */
+    private boolean route(Exchange exchange, String key, WebhookDeduplicator.Claim claim) {
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {
@@ -307,43 +333,24 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         Exception failure = exchange.getException();
         try {
             if (failure != null) {
-                forget(key);
+                claim.failed();
                 LOG.warn("Zendesk webhook delivery {} failed in the route{}: {}", key,
                         config.isAsyncAck() ? " (already acknowledged: Zendesk will not retry it)"
                                 : "; answered 503 so that Zendesk retries it",
                         failure.toString());
                 return false;
             }
-            if (key != null) {
-                try {
-                    repository.confirm(key);
-                    repository.add(key + DONE_SUFFIX);
-                } catch (RuntimeException e) {
-                    // the route completed: the delivery is answered as processed all the same; a retry of it on
-                    // another replica gets 409 (not known as done) until Zendesk stops retrying
-                    LOG.warn("Zendesk webhook delivery {}: could not mark it as done in the idempotent repository"
-                             + " ({})", key, e.toString());
-                }
-            }
+            claim.completed();
             return true;
         } finally {
-            if (key != null) {
-                inFlight.remove(key);
-            }
             releaseExchange(exchange, false);
         }
     }
 
-    private void forget(String key) {
-        if (key != null) {
-            try {
-                repository.remove(key);
-            } catch (RuntimeException e) {
-                LOG.warn("Zendesk webhook delivery {}: could not remove its key from the idempotent repository ({});"
-                         + " Zendesk's retry will be taken for a duplicate", key, e.toString());
-            }
-            inFlight.remove(key);
-        }
+    private void refuse(Exchange http, int status, String reason, String invocationId) {
+        refusals.refused(status, reason, invocationId);
+        answer(http, status, status == 401 ? "invalid signature"
+                : status == 413 ? "body over " + config.getMaxBodySize() + " bytes" : reason);
     }
 
     private Exchange createExchange(Message in, Object payload, WebhookEvent event, String invocationId) {

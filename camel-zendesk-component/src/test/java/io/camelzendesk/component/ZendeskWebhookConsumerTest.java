@@ -223,16 +223,20 @@ class ZendeskWebhookConsumerTest {
         repo.add("inv-done-elsewhere" + ZendeskWebhookConsumer.DONE_SUFFIX);
         // taken by another replica, not completed (yet)
         repo.add("inv-running-elsewhere");
+        // three deliveries (three bodies: the same body signed in the same second would be a replay of the first)
         byte[] body = statusChanged("ev-1", 1, "open", "solved");
         HttpResponse<String> done = post(port(), PATH, body, signedHeaders(SECRET, body, now(), "inv-done-elsewhere"));
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).isEqualTo("duplicate");
-        HttpResponse<String> running = post(port(), PATH, body,
-                signedHeaders(SECRET, body, now(), "inv-running-elsewhere"));
+        byte[] second = statusChanged("ev-2", 1, "open", "solved");
+        HttpResponse<String> running = post(port(), PATH, second,
+                signedHeaders(SECRET, second, now(), "inv-running-elsewhere"));
         assertThat(running.statusCode()).isEqualTo(409);
         assertThat(received).isEmpty();
         // what this replica completes is marked done in the same repository
-        assertThat(post(port(), PATH, body, signedHeaders(SECRET, body, now(), "inv-new")).statusCode()).isEqualTo(200);
+        byte[] third = statusChanged("ev-3", 1, "open", "solved");
+        assertThat(post(port(), PATH, third, signedHeaders(SECRET, third, now(), "inv-new")).statusCode())
+                .isEqualTo(200);
         assertThat(repo.contains("inv-new")).isTrue();
         assertThat(repo.contains("inv-new" + ZendeskWebhookConsumer.DONE_SUFFIX)).isTrue();
     }

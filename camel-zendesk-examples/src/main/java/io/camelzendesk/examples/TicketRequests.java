@@ -37,11 +37,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class TicketRequests {
 
     public static final String IDEMPOTENCY_KEY = "CamelZendeskIdempotencyKey";
+    /** Header set by {@link #fromForm}: true when the post carried a request id, so that a retry is safe. */
+    public static final String RETRY_SAFE = "CamelExamplesRetrySafe";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A file attached to an email, to upload before the ticket is created. */
     public record Attachment(String name, String contentType, byte[] bytes) {
+    }
+
+    /** A body that is not JSON (a form-encoded post): 415, the message says what to send. */
+    public static class UnsupportedMediaTypeException extends IllegalArgumentException {
+        public UnsupportedMediaTypeException(String message) {
+            super(message);
+        }
     }
 
     /** Bad input: the message says what is wrong. */
@@ -53,8 +62,21 @@ public class TicketRequests {
 
     // ---------------------------------------------------------------- web form
 
-    /** {@code POST /support/requests}: {"name","email","subject","message","product"?,"order_number"?,"request_id"?}. */
+    /**
+     * {@code POST /support/requests}: {"name","email","subject","message","product"?,"order_number"?,"request_id"?},
+     * as {@code application/json} (anything else: {@link UnsupportedMediaTypeException}).
+     * <p>
+     * The request id ({@code X-Request-Id}, else {@code request_id}) is the idempotency key: a retry with it returns
+     * the first ticket. Without one, every post is a ticket of its own: two identical posts may be one request sent
+     * twice or two genuine requests, and only the client can tell; merging them by content would silently swallow
+     * the second. {@link #RETRY_SAFE} says which it was, so that the answer can say so.
+     */
     public void fromForm(Exchange exchange) {
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            throw new UnsupportedMediaTypeException("send the form as application/json"
+                                                    + (contentType == null ? "" : ", not " + mediaType(contentType)));
+        }
         Map<String, Object> form = json(exchange.getMessage().getBody(byte[].class), "form");
         String email = required(form, "email");
         requireEmail(email);
@@ -65,7 +87,7 @@ public class TicketRequests {
         if (requestId == null || requestId.isBlank()) {
             requestId = text(form, "request_id", null);
         }
-        String key = "form:" + (requestId != null ? requestId : sha256(email + "\n" + subject + "\n" + message));
+        String key = requestId != null ? "form:" + requestId : null;
         Map<String, Object> customFields = new LinkedHashMap<>();
         customFields.put("Channel", "web form");
         if (form.get("product") != null) {
@@ -80,6 +102,13 @@ public class TicketRequests {
         }
         exchange.getMessage().setBody(ticket(name, email, subject, message, "web", key, customFields));
         exchange.getMessage().setHeader(IDEMPOTENCY_KEY, key);
+        exchange.getMessage().setHeader(RETRY_SAFE, key != null);
+    }
+
+    /** The media type alone, short and printable: it goes into an answer. */
+    private static String mediaType(String contentType) {
+        String type = contentType.split(";")[0].trim();
+        return type.matches("[A-Za-z0-9.+-]{1,64}/[A-Za-z0-9.+-]{1,64}") ? type : "that";
     }
 
     // ---------------------------------------------------------------- email (.eml)
@@ -220,7 +249,9 @@ public class TicketRequests {
         ticket.put("comment", comment);
         ticket.put("requester", Map.of("name", name, "email", email.toLowerCase()));
         ticket.put("tags", new ArrayList<>(List.of("channel_" + channel)));
-        ticket.put("external_id", key);
+        if (key != null) {
+            ticket.put("external_id", key);
+        }
         ticket.put("custom_fields", customFields);
         return ticket;
     }

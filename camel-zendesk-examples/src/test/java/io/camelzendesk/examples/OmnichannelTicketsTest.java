@@ -76,6 +76,52 @@ class OmnichannelTicketsTest {
     }
 
     @Test
+    void aFormEncodedPostIs415SayingWhatToSendAndEchoesNothingBack() {
+        io.restassured.response.Response r = given().contentType("application/x-www-form-urlencoded")
+                .header("X-Request-Id", "req-echo").header("X-Injected", "evil")
+                .formParam("email", "echo@example.org").formParam("subject", "Echo").formParam("message", "m")
+                .post("/support/requests");
+        r.then().statusCode(415).contentType("application/json")
+                .body("error", containsString("application/json"));
+        // neither the form's fields nor the request's headers come back as response headers
+        assertThat(r.headers().asList()).extracting(h -> h.getName().toLowerCase())
+                .doesNotContain("email", "subject", "message", "x-request-id", "x-injected");
+        assertThat(r.asString()).doesNotContain("echo@example.org").doesNotContain("evil");
+    }
+
+    @Test
+    void aRequestIdReusedForAnotherRequestIs409SayingWhy() {
+        String requestId = "req-" + UUID.randomUUID();
+        given().contentType("application/json").header("X-Request-Id", requestId)
+                .body("{\"email\": \"reuse@example.org\", \"subject\": \"First\", \"message\": \"one\"}")
+                .post("/support/requests").then().statusCode(201);
+        io.restassured.response.Response r = given().contentType("application/json").header("X-Request-Id", requestId)
+                .body("{\"email\": \"reuse@example.org\", \"subject\": \"Second\", \"message\": \"two\"}")
+                .post("/support/requests");
+        // not 503: a retry can never succeed
+        r.then().statusCode(409).contentType("application/json")
+                .body("error", containsString("already used for a different request"));
+        assertThat(tickets("form:" + requestId)).hasSize(1);
+    }
+
+    @Test
+    void identicalPostsWithoutARequestIdAreTwoTicketsAndTheAnswerSaysARetryIsNotSafe() {
+        String subject = "No id " + UUID.randomUUID();
+        String form = "{\"email\": \"noid@example.org\", \"subject\": \"" + subject + "\", \"message\": \"same\"}";
+        long first = given().contentType("application/json").body(form).post("/support/requests").then()
+                .statusCode(201).body("retry_safe", org.hamcrest.Matchers.equalTo(false))
+                .extract().jsonPath().getLong("ticket_id");
+        long second = given().contentType("application/json").body(form).post("/support/requests").then()
+                .statusCode(201).body("note", containsString("X-Request-Id"))
+                .extract().jsonPath().getLong("ticket_id");
+        assertThat(second).isNotEqualTo(first);
+        // with a request id the answer is the plain one
+        given().contentType("application/json").header("X-Request-Id", "req-" + UUID.randomUUID()).body(form)
+                .post("/support/requests").then().statusCode(201)
+                .body("retry_safe", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void theSameEmailTwiceMakesOneTicketWithItsAttachment() throws Exception {
         String messageId = "<" + UUID.randomUUID() + "@customer.example>";
         String eml = DemoDriver.email(messageId, "Erin Mail <erin@customer.example>", "Printer on fire",
