@@ -35,7 +35,7 @@ public abstract class ZendeskAuth {
         Objects.requireNonNull(apiToken, "apiToken");
         String value = "Basic " + Base64.getEncoder()
                 .encodeToString((email + "/token:" + apiToken).getBytes(StandardCharsets.UTF_8));
-        return new Fixed(value, "apiToken(" + email + ")", "API token (email/token)");
+        return new Fixed(value, "apiToken", "API token (email/token)");
     }
 
     /** A static OAuth access token: {@code Authorization: Bearer {token}}. */
@@ -115,7 +115,7 @@ public abstract class ZendeskAuth {
 
         @Override
         public String toString() {
-            return "clientCredentials(" + clientId + ")";
+            return "clientCredentials";
         }
     }
 
