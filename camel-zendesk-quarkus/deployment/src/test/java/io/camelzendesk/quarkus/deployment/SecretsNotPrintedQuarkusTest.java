@@ -1,0 +1,227 @@
+package io.camelzendesk.quarkus.deployment;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+
+import jakarta.inject.Inject;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.QuarkusUnitTest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.jboss.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A Camel Quarkus application with the extension, every secret option of the component set to a recognisable value
+ * in its configuration (camel.component.zendesk.*) and in endpoint URIs, against a Zendesk that refuses them (401):
+ * nothing it prints contains one of them. Scanned: every log record from the build to the shutdown (Camel's start-up
+ * summary and routes, DEBUG of the component, the 401s the routes log, with their stacks), the exceptions the routes'
+ * callers get, the health checks with their details, and every dev console the application has. The test method
+ * logs what it collects (category {@value #SCAN}) so that one scan, after the shutdown, covers everything.
+ */
+class SecretsNotPrintedQuarkusTest {
+
+    static final String SCAN = "secrets-scan";
+
+    /** The secret values, by where they are set. */
+    static final Map<String, String> SECRETS = new LinkedHashMap<>();
+
+    static {
+        SECRETS.put("component email", "comp-mail-qk81@example.com");
+        SECRETS.put("component apiToken", "compApiTokenQk82");
+        SECRETS.put("component oauthToken", "compOauthTokenQk83");
+        SECRETS.put("component clientId", "compClientIdQk84");
+        SECRETS.put("component clientSecret", "compClientSecretQk85");
+        SECRETS.put("component signingSecret", "compSigningSecretQk86");
+        SECRETS.put("uri email", "uri-mail-qk91@example.com");
+        SECRETS.put("uri apiToken", "uriApiTokenQk92");
+        SECRETS.put("uri oauthToken", "uriOauthTokenQk93");
+        SECRETS.put("uri clientId", "uriClientIdQk94");
+        SECRETS.put("uri clientSecret", "uriClientSecretQk95");
+        SECRETS.put("uri signingSecret", "uriSigningSecretQk96");
+    }
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClass(SecretRoutes.class))
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .overrideConfigKey("quarkus.log.category.\"io.camelzendesk\".level", "DEBUG")
+            .overrideConfigKey("camel.main.auto-configuration-log-summary", "true")
+            .overrideConfigKey("camel.component.zendesk.base-url", "http://127.0.0.1:" + RefusingZendesk.port())
+            .overrideConfigKey("camel.component.zendesk.max-retries", "0")
+            .overrideConfigKey("camel.component.zendesk.email", SECRETS.get("component email"))
+            .overrideConfigKey("camel.component.zendesk.api-token", SECRETS.get("component apiToken"))
+            .overrideConfigKey("camel.component.zendesk.oauth-token", SECRETS.get("component oauthToken"))
+            .overrideConfigKey("camel.component.zendesk.client-id", SECRETS.get("component clientId"))
+            .overrideConfigKey("camel.component.zendesk.client-secret", SECRETS.get("component clientSecret"))
+            .overrideConfigKey("camel.component.zendesk.signing-secret", SECRETS.get("component signingSecret"))
+            .setLogRecordPredicate(r -> true)
+            .assertLogRecords(SecretsNotPrintedQuarkusTest::noSecretIn);
+
+    @Inject
+    CamelContext context;
+
+    @Test
+    void nothingTheApplicationPrintsContainsASecret() throws Exception {
+        Logger scan = Logger.getLogger(SCAN);
+        // the 401s, as the routes' callers see them
+        for (String route : List.of("direct:component", "direct:token", "direct:oauth", "direct:client")) {
+            try {
+                context.createProducerTemplate().requestBody(route, (Object) null);
+                fail(route + " should have failed with a 401");
+            } catch (Exception e) {
+                assertThat(stack(e)).contains("401");
+                scan.infof("exception of %s: %s", route, stack(e));
+            }
+        }
+        // the health checks and their details
+        List<HealthCheck.Result> health = new ArrayList<>(HealthCheckHelper.invoke(context));
+        assertThat(health).as("the account's check").anyMatch(r -> r.getCheck().getId().startsWith("zendesk-"));
+        for (HealthCheck.Result r : health) {
+            scan.infof("health %s %s %s %s %s", r.getCheck().getId(), r.getState(), r.getMessage().orElse(""),
+                    r.getDetails(), r.getError().map(SecretsNotPrintedQuarkusTest::stack).orElse(""));
+        }
+        // the dev consoles, if the application has any (camel-quarkus-console is not a dependency here)
+        DevConsoleRegistry consoles = DevConsoleRegistry.get(context);
+        if (consoles == null) {
+            scan.info("no dev console registry");
+        } else {
+            consoles.stream().toList().forEach(console -> {
+                for (DevConsole.MediaType type : DevConsole.MediaType.values()) {
+                    if (console.supportMediaType(type)) {
+                        scan.infof("console %s %s: %s", console.getId(), type, console.call(type, Map.of()));
+                    }
+                }
+            });
+        }
+        // the endpoints as Camel reports them
+        context.getEndpoints().forEach(e -> scan.infof("endpoint %s", e.getEndpointUri()));
+    }
+
+    /** After the shutdown: every log record of the run, those of the test method included. */
+    static void noSecretIn(List<LogRecord> records) {
+        try {
+            List<String> leaks = new ArrayList<>();
+            for (LogRecord r : records) {
+                String text = text(r);
+                SECRETS.forEach((where, secret) -> {
+                    if (text.contains(secret)) {
+                        leaks.add(where + " printed by " + r.getLoggerName() + ": " + text);
+                    }
+                });
+            }
+            String all = String.join("\n", records.stream().map(SecretsNotPrintedQuarkusTest::text).toList());
+            System.out.println("Log records scanned: " + records.size());
+            assertThat(leaks).as("log records with a secret").isEmpty();
+            assertThat(all).as("the test method's outputs were logged").contains("exception of direct:client");
+            assertThat(all).as("the export failed").contains("export of route ticket-changes is failing");
+        } finally {
+            RefusingZendesk.stop();
+        }
+    }
+
+    /** A record as printed (the message formatted its way, printf or MessageFormat), its parameters and its stack. */
+    private static String text(LogRecord r) {
+        StringBuilder sb = new StringBuilder(r instanceof ExtLogRecord ext
+                ? ext.getFormattedMessage() : new SimpleFormatter().formatMessage(r));
+        if (r.getParameters() != null) {
+            for (Object p : r.getParameters()) {
+                sb.append(" | ").append(p);
+            }
+        }
+        if (r.getThrown() != null) {
+            sb.append('\n').append(stack(r.getThrown()));
+        }
+        return sb.toString();
+    }
+
+    private static String stack(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+
+    public static class SecretRoutes extends RouteBuilder {
+        @Override
+        public void configure() {
+            // each API endpoint keeps exactly one kind of credentials: the others are blanked in its URI
+            String onlyComponentToken = "&oauthToken=&clientId=&clientSecret=";
+            String uriToken = "&email=" + SECRETS.get("uri email") + "&apiToken=" + SECRETS.get("uri apiToken")
+                              + "&oauthToken=&clientId=&clientSecret=";
+            String uriOauth = "&email=&apiToken=&clientId=&clientSecret=&oauthToken=" + SECRETS.get("uri oauthToken");
+            String uriClient = "&email=&apiToken=&oauthToken=&clientId=" + SECRETS.get("uri clientId")
+                               + "&clientSecret=RAW(" + SECRETS.get("uri clientSecret") + ")";
+            from("direct:component").routeId("component-token").to("zendesk:users?operation=me" + onlyComponentToken);
+            from("direct:token").routeId("uri-token").to("zendesk:users?operation=me" + uriToken);
+            from("direct:oauth").routeId("uri-oauth").to("zendesk:tickets?operation=get&id=1" + uriOauth);
+            from("direct:client").routeId("uri-client").to("zendesk:groups?operation=get&id=2" + uriClient);
+            from("timer:hello?repeatCount=1").routeId("hello-ticket").setBody(constant("{}"))
+                    .to("zendesk:tickets?operation=create" + onlyComponentToken);
+            from("zendesk:tickets?stateInMemory=true" + onlyComponentToken).routeId("ticket-changes")
+                    .to("log:changes");
+            from("zendesk:webhook?path=/hooks/component").routeId("component-hook").to("log:hook");
+            from("zendesk:webhook?path=/hooks/uri&signingSecret=" + SECRETS.get("uri signingSecret"))
+                    .routeId("uri-hook").to("log:hook");
+        }
+    }
+
+    /**
+     * A Zendesk that answers every request 401. One per JVM: the test class is loaded twice (by JUnit and by
+     * Quarkus), the server is started once and kept in the system properties.
+     */
+    static final class RefusingZendesk {
+        private static final String KEY = "secrets-not-printed-quarkus.zendesk";
+
+        static synchronized int port() {
+            Object server = System.getProperties().get(KEY);
+            if (server == null) {
+                server = start();
+                System.getProperties().put(KEY, server);
+            }
+            return ((HttpServer) server).getAddress().getPort();
+        }
+
+        static synchronized void stop() {
+            Object server = System.getProperties().remove(KEY);
+            if (server != null) {
+                ((HttpServer) server).stop(0);
+            }
+        }
+
+        private static HttpServer start() {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                server.createContext("/", exchange -> {
+                    byte[] body = "{\"error\":\"Couldn't authenticate you\"}".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(401, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+                server.start();
+                return server;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
