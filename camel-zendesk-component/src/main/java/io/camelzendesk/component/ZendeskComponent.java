@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -67,6 +69,18 @@ public class ZendeskComponent extends DefaultComponent {
         // a user's camel.main.additionalSensitiveKeywords may have replaced ours since doInit
         ZendeskSecretOptions.registerSensitiveKeywords(getCamelContext());
         SensitivePropertiesConsole.install(getCamelContext());
+        maskMainConfigurationConsole();
+        MaskingModelDumpers.install(getCamelContext());
+    }
+
+    // camel-main's console, when camel-main is there: checked by name, so that its classes are loaded only then
+    private void maskMainConfigurationConsole() {
+        DevConsoleRegistry registry = DevConsoleRegistry.get(getCamelContext());
+        DevConsole current = registry == null ? null
+                : registry.getConsole(SensitiveMainConfigurationConsole.ID).orElse(null);
+        if (current != null && SensitiveMainConfigurationConsole.CAMELS.equals(current.getClass().getName())) {
+            SensitiveMainConfigurationConsole.install(registry, current);
+        }
     }
 
     @Override
