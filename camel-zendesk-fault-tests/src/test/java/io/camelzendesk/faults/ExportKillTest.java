@@ -45,10 +45,10 @@ class ExportKillTest {
         try (ZendeskEmulator zendesk = emulator()) {
             zendesk.start();
             zendesk.admin().bulkLoadTickets(2000, Instant.now().minus(Duration.ofDays(3)), Duration.ofSeconds(60));
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 1500; i++) {
                 zendesk.admin().createUser(Map.of("name", "Customer " + i, "email", "customer" + i + "@example.com"));
             }
-            for (int i = 0; i < 90; i++) {
+            for (int i = 0; i < 600; i++) {
                 zendesk.admin().createOrganization(Map.of("name", "Organization " + i));
             }
             ExportUnderKills.Outcome outcome = new ExportUnderKills(zendesk, dir, resources, new Random(seed), true, true)
