@@ -75,7 +75,7 @@ class ExportKillTest {
         for (String r : resources) {
             soft.assertThat(outcome.lost(r)).as(r + ": records whose latest version was never delivered").isZero();
             soft.assertThat(outcome.duplicated(r)).as(r + ": duplicates, at most a page in flight per interruption")
-                    .isLessThanOrEqualTo(outcome.duplicateBound());
+                    .isLessThanOrEqualTo(outcome.duplicateBound(r));
         }
         soft.assertAll();
     }

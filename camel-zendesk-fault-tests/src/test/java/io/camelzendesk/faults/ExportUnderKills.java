@@ -45,16 +45,24 @@ final class ExportUnderKills {
     private String startFailure;
     private int kills;
     private int gracefulStops;
-    private int routeRestarts;
+    private final Map<String, Integer> routeRestarts = new LinkedHashMap<>();
 
     /** The outcome per resource and of the whole run. */
-    record Outcome(int kills, int gracefulStops, int routeRestarts, List<String> interruptions, Deliveries deliveries,
+    record Outcome(int kills, int gracefulStops, Map<String, Integer> routeRestarts, List<String> interruptions,
+                   Deliveries deliveries,
                    Map<String, Map<Long, String>> expected, long changes, double seconds, String startFailure,
                    List<String> nodeProblems) {
 
-        /** Every interruption may deliver the page in flight again: kills, graceful stops and route restarts. */
-        long duplicateBound() {
-            return (long) PER_PAGE * (kills + gracefulStops + routeRestarts);
+        /**
+         * Every interruption of a resource's route may deliver its page in flight again: kills, graceful stops and the
+         * restarts of that route (a restart of another route does not touch it).
+         */
+        long duplicateBound(String resource) {
+            return (long) PER_PAGE * (kills + gracefulStops + routeRestarts.getOrDefault(resource, 0));
+        }
+
+        int routeRestartCount() {
+            return routeRestarts.values().stream().mapToInt(Integer::intValue).sum();
         }
 
         long lost(String resource) {
@@ -102,11 +110,12 @@ final class ExportUnderKills {
                 long after = random.nextInt(KILL_AFTER_MAX_MILLIS);
                 if (operatorRestartsRoutes && start % 3 == 1) {
                     long at = random.nextInt((int) after + 1);
-                    String route = "export-" + resources.get(random.nextInt(resources.size()));
+                    String resource = resources.get(random.nextInt(resources.size()));
+                    String route = "export-" + resource;
                     long down = random.nextInt(500);
                     Thread.sleep(at);
                     node.restartRoute(route, down);
-                    routeRestarts++;
+                    routeRestarts.merge(resource, 1, Integer::sum);
                     events.add("route " + route + " restarted at " + at + " (down " + down + " ms)");
                     Thread.sleep(after - at);
                 } else {
@@ -212,7 +221,7 @@ final class ExportUnderKills {
         Map<String, Object> f = Figures.of();
         f.put("kills (SIGKILL)", o.kills());
         f.put("graceful stops", o.gracefulStops());
-        f.put("route restarts (in a running node)", o.routeRestarts());
+        f.put("route restarts (in a running node)", o.routeRestartCount() + " " + o.routeRestarts());
         f.put("interruptions (ms after READY)", o.interruptions());
         f.put("concurrent changes", o.changes());
         f.put("records delivered", o.deliveries().records());
@@ -220,7 +229,7 @@ final class ExportUnderKills {
             f.put(r + ": records expected", o.expected().get(r).size());
             f.put(r + ": delivered", o.deliveries().records(r));
             f.put(r + ": lost", o.lost(r));
-            f.put(r + ": duplicated (bound " + o.duplicateBound() + ")", o.duplicated(r));
+            f.put(r + ": duplicated (bound " + o.duplicateBound(r) + ")", o.duplicated(r));
         }
         f.put("seconds", String.format("%.1f", o.seconds()));
         if (o.startFailure() != null) {
