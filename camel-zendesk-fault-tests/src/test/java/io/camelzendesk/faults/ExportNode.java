@@ -1,6 +1,8 @@
 package io.camelzendesk.faults;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,6 +29,13 @@ import io.camelzendesk.model.ZendeskObject;
  * {@code resources} (comma separated), {@code out}, {@code stateDirectory}, {@code perPage}, {@code recordMillis}
  * (a pause per record: the route's own work), {@code unrelatedRoute} (true: a route without an id is added before the
  * export routes, as an application that grows between restarts). Prints {@code READY} once the routes run.
+ *
+ * <p>
+ * Then reads commands on its standard input, one a line, as an operator or a platform gives them: {@code stop} stops
+ * the Camel context gracefully (each consumer stops as on a redeploy) and exits, printing {@code STOPPED};
+ * {@code stopRoute <id>} and {@code startRoute <id>} stop or start one route through Camel's route controller while
+ * the others run, printing {@code ROUTE STOPPED <id>} or {@code ROUTE STARTED <id>}. The end of its input (the test
+ * JVM gone) ends the node.
  */
 public final class ExportNode {
 
@@ -74,7 +83,31 @@ public final class ExportNode {
         });
         context.start();
         System.out.println("READY");
-        Thread.currentThread().join();
+        obey(context);
+    }
+
+    private static void obey(CamelContext context) throws Exception {
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+            String[] c = line.trim().split(" ");
+            switch (c[0]) {
+                case "stop" -> {
+                    context.stop();
+                    System.out.println("STOPPED");
+                    System.exit(0);
+                }
+                case "stopRoute" -> {
+                    context.getRouteController().stopRoute(c[1]);
+                    System.out.println("ROUTE STOPPED " + c[1]);
+                }
+                case "startRoute" -> {
+                    context.getRouteController().startRoute(c[1]);
+                    System.out.println("ROUTE STARTED " + c[1]);
+                }
+                default -> System.out.println("unknown command: " + line);
+            }
+        }
+        Runtime.getRuntime().halt(1);
     }
 
     /** One write per record: what the route did is in the OS's hands when the JVM is killed right after. */

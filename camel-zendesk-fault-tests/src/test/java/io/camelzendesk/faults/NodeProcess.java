@@ -1,6 +1,7 @@
 package io.camelzendesk.faults;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** A child JVM running {@link ExportNode}, its output in a log file; killed with SIGKILL. */
+/**
+ * A child JVM running {@link ExportNode}, its output in a log file; killed with SIGKILL, stopped gracefully or told
+ * to stop and start one of its routes (commands on its standard input).
+ */
 final class NodeProcess {
 
     private final Process process;
@@ -45,6 +50,42 @@ final class NodeProcess {
         process.destroyForcibly().waitFor();
     }
 
+    /**
+     * A graceful stop (the node stops its Camel context, then exits); true when it exited within a minute, else it is
+     * killed and false is returned.
+     */
+    boolean stop() throws IOException, InterruptedException {
+        command("stop");
+        if (process.waitFor(60, TimeUnit.SECONDS)) {
+            return true;
+        }
+        kill();
+        return false;
+    }
+
+    /** Stops one route through Camel's route controller, waits, starts it again; the other routes keep running. */
+    void restartRoute(String routeId, long downMillis) throws IOException, InterruptedException {
+        commandAndAwait("stopRoute " + routeId, "ROUTE STOPPED " + routeId);
+        Thread.sleep(downMillis);
+        commandAndAwait("startRoute " + routeId, "ROUTE STARTED " + routeId);
+    }
+
+    private void commandAndAwait(String command, String answer) throws IOException {
+        long before = lines(answer);
+        command(command);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> lines(answer) > before || !process.isAlive());
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the export node died on '" + command + "':\n" + output());
+        }
+    }
+
+    private void command(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
@@ -55,6 +96,10 @@ final class NodeProcess {
 
     /** READY lines in the log (one per start: the log is shared by every run of a scenario). */
     private long readyLines() {
-        return output().lines().filter("READY"::equals).count();
+        return lines("READY");
+    }
+
+    private long lines(String line) {
+        return output().lines().filter(line::equals).count();
     }
 }
