@@ -195,7 +195,7 @@ class CamelRunTest {
                     .build();
             HttpResponse<String> answer = sendOnceServed(process, http, unsigned);
             assertThat(answer).as(log()).isNotNull();
-            assertThat(answer.statusCode()).as("unsigned").isEqualTo(401);
+            assertThat(answer.statusCode()).as("unsigned: " + answer.body() + "\n" + log()).isEqualTo(401);
 
             HttpRequest signed = HttpRequest.newBuilder(unsigned.uri()).header("Content-Type", "application/json")
                     .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
