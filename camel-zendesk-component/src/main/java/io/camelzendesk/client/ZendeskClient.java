@@ -155,6 +155,14 @@ public final class ZendeskClient implements AutoCloseable {
         return new PageIterator<>(this, first, reader, maxResults);
     }
 
+    /**
+     * Sends the first page of a list now; the future completes with an iterator once that page has arrived (so that
+     * a refused list fails here), and the iterator fetches the following pages lazily.
+     */
+    public <T> CompletableFuture<PageIterator<T>> list(ZendeskRequest first, PageReader<T> reader, long maxResults) {
+        return send(first, reader).thenApply(r -> new PageIterator<>(this, r.body(), reader, maxResults));
+    }
+
     /** GET a path and return the body as a tree (for small, rarely used answers). */
     public JsonNode getJson(String path) {
         return getJson(ZendeskRequest.get(path).build());

@@ -1,7 +1,5 @@
 package io.camelzendesk.component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,20 +8,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.camelzendesk.client.BodyReader;
-import io.camelzendesk.client.FieldReader;
-import io.camelzendesk.client.PageIterator;
-import io.camelzendesk.client.PageReader;
+import io.camelzendesk.api.WebhooksApi;
+import io.camelzendesk.api.ZendeskApi;
 import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.client.ZendeskException;
 import io.camelzendesk.client.ZendeskJson;
 import io.camelzendesk.client.ZendeskNotFoundException;
-import io.camelzendesk.client.ZendeskRequest;
 import io.camelzendesk.model.Webhook;
 import io.camelzendesk.model.WebhookEvent;
 
@@ -37,8 +34,6 @@ final class WebhookRegistrar {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRegistrar.class);
     static final String TRIGGER_SUBSCRIPTION = "conditional_ticket_events";
-    private static final JavaType WEBHOOK_LIST = ZendeskJson.MAPPER.getTypeFactory()
-            .constructCollectionType(List.class, Webhook.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -52,7 +47,7 @@ final class WebhookRegistrar {
                                                   + " \"organization_id\": \"{{ticket.organization.id}}\","
                                                   + " \"updated_at\": \"{{ticket.updated_at_with_timestamp}}\"}}";
 
-    private final ZendeskClient client;
+    private final WebhooksApi webhooks;
     private final String name;
     private final String externalUrl;
     private final String httpMethod;
@@ -67,7 +62,7 @@ final class WebhookRegistrar {
 
     WebhookRegistrar(ZendeskClient client, String name, String externalUrl, String httpMethod, List<String> eventTypes,
                      String triggerConditions, String triggerPayload) {
-        this.client = client;
+        this.webhooks = new ZendeskApi(client).webhooks();
         this.name = name;
         this.externalUrl = externalUrl;
         this.httpMethod = httpMethod;
@@ -105,12 +100,11 @@ final class WebhookRegistrar {
     /** Deletes the trigger and webhook this registration created; leaves anything it only reused. */
     void unregister() {
         if (createdTrigger && triggerId != null) {
-            delete("/api/v2/triggers/" + triggerId, "trigger " + triggerId);
+            delete(webhooks.deleteTrigger(triggerId), "trigger " + triggerId);
             createdTrigger = false;
         }
         if (createdWebhook && webhook != null) {
-            delete("/api/v2/webhooks/" + ZendeskClient.encode(webhook.getWebhookId()),
-                    "webhook " + webhook.getWebhookId());
+            delete(webhooks.delete(webhook.getWebhookId()), "webhook " + webhook.getWebhookId());
             createdWebhook = false;
         }
     }
@@ -124,25 +118,17 @@ final class WebhookRegistrar {
     }
 
     private Webhook findWebhook() {
-        List<Webhook> found = client.execute(ZendeskRequest.get("/api/v2/webhooks")
-                .query("filter[name_contains]", name).query("page[size]", 100).build(),
-                new FieldReader<List<Webhook>>("webhooks", WEBHOOK_LIST)).body();
-        if (found == null) {
-            return null;
-        }
-        return found.stream().filter(w -> name.equals(w.getName())).findFirst().orElse(null);
+        return await(webhooks.findByName(name));
     }
 
     private Webhook createWebhook(List<String> subscriptions) {
         // a second POST would create a second webhook: not repeated (the next start finds the first by name)
-        return client.execute(ZendeskRequest.post("/api/v2/webhooks").json(json(Map.of("webhook",
-                webhookFields(subscriptions)))).repeatable(false).build(), new FieldReader<>("webhook", Webhook.class)).body();
+        return await(webhooks.create(webhookFields(subscriptions))).body();
     }
 
     private void updateWebhook(List<String> subscriptions) {
         Map<String, Object> fields = webhookFields(subscriptions);
-        client.execute(ZendeskRequest.put("/api/v2/webhooks/" + ZendeskClient.encode(webhook.getWebhookId()))
-                .json(json(Map.of("webhook", fields))).repeatable(true).build(), BodyReader.DISCARD);
+        await(webhooks.update(webhook.getWebhookId(), fields));
         fields.forEach(webhook::set);
     }
 
@@ -179,11 +165,9 @@ final class WebhookRegistrar {
         fields.put("conditions", triggerConditions);
         fields.put("actions", List.of(Map.of("field", "notification_webhook",
                 "value", List.of(webhook.getWebhookId(), triggerPayload))));
-        Map<String, Object> existing = findTrigger();
+        Map<String, Object> existing = await(webhooks.findTrigger(name));
         if (existing == null) {
-            Map<String, Object> created = client.execute(ZendeskRequest.post("/api/v2/triggers")
-                    .json(json(Map.of("trigger", fields))).repeatable(false).build(), new FieldReader<Map<String, Object>>("trigger",
-                            ZendeskJson.MAPPER.getTypeFactory().constructType(MAP))).body();
+            Map<String, Object> created = await(webhooks.createTrigger(fields)).body();
             triggerId = ((Number) created.get("id")).longValue();
             createdTrigger = true;
             LOG.info("Zendesk trigger '{}' created (id {}) for webhook {}", name, triggerId, webhook.getWebhookId());
@@ -191,27 +175,12 @@ final class WebhookRegistrar {
         }
         triggerId = ((Number) existing.get("id")).longValue();
         if (!sameTrigger(existing, fields)) {
-            client.execute(ZendeskRequest.put("/api/v2/triggers/" + triggerId)
-                    .json(json(Map.of("trigger", fields))).repeatable(true).build(), BodyReader.DISCARD);
+            await(webhooks.updateTrigger(triggerId, fields));
             LOG.info("Zendesk trigger '{}' (id {}) reused and updated for webhook {}", name, triggerId,
                     webhook.getWebhookId());
         } else {
             LOG.info("Zendesk trigger '{}' (id {}) reused", name, triggerId);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> findTrigger() {
-        PageReader<Map> reader = new PageReader<>("triggers", Map.class, false);
-        PageIterator<Map> pages = client.paginate(ZendeskRequest.get("/api/v2/triggers")
-                .query("page[size]", 100).build(), reader, 0);
-        while (pages.hasNext()) {
-            Map<String, Object> t = pages.next();
-            if (name.equals(t.get("title"))) {
-                return t;
-            }
-        }
-        return null;
     }
 
     /** Whether a found trigger already does what we would create (compared as JSON, ignoring the extra fields). */
@@ -232,21 +201,16 @@ final class WebhookRegistrar {
     }
 
     private String signingSecret() {
-        Map<String, Object> secret = client.execute(ZendeskRequest.get("/api/v2/webhooks/"
-                                                                      + ZendeskClient.encode(webhook.getWebhookId())
-                                                                      + "/signing_secret")
-                .build(), new FieldReader<Map<String, Object>>("signing_secret",
-                        ZendeskJson.MAPPER.getTypeFactory().constructType(MAP))).body();
-        Object value = secret == null ? null : secret.get("secret");
-        if (value == null || value.toString().isEmpty()) {
+        String value = await(webhooks.signingSecret(webhook.getWebhookId()));
+        if (value == null || value.isEmpty()) {
             throw new IllegalStateException("Zendesk returned no signing secret for webhook " + webhook.getWebhookId());
         }
-        return value.toString();
+        return value;
     }
 
-    private void delete(String path, String what) {
+    private void delete(CompletableFuture<?> deleting, String what) {
         try {
-            client.execute(ZendeskRequest.delete(path).build(), BodyReader.DISCARD);
+            await(deleting);
             LOG.info("Zendesk {} ('{}') deleted", what, name);
         } catch (ZendeskNotFoundException e) {
             LOG.debug("Zendesk {} was already gone", what);
@@ -255,16 +219,20 @@ final class WebhookRegistrar {
         }
     }
 
-    private static Set<String> asSet(List<String> values) {
-        return values == null ? Set.of() : new LinkedHashSet<>(values);
+    /** Waits for a call of the API; its failure is thrown as the {@link io.camelzendesk.client.ZendeskException}. */
+    private static <T> T await(CompletableFuture<T> call) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZendeskException("Zendesk webhook registration interrupted", e);
+        } catch (ExecutionException e) {
+            throw ZendeskClient.unwrap(e.getCause());
+        }
     }
 
-    private static byte[] json(Object value) {
-        try {
-            return ZendeskJson.MAPPER.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Set<String> asSet(List<String> values) {
+        return values == null ? Set.of() : new LinkedHashSet<>(values);
     }
 
     /** {@code ticket.created} and {@code zen:event-type:ticket.created} both give the full form. */

@@ -13,6 +13,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
+import io.camelzendesk.api.ZendeskApi;
 import io.camelzendesk.client.ZendeskClient;
 
 /**
@@ -36,12 +37,13 @@ public class ZendeskComponent extends DefaultComponent {
     private static final class SharedClient {
         final ZendeskClient client;
         final ZendeskHealthCheck healthCheck;
-        CustomFieldResolver customFields;
+        final ZendeskApi api;
         int users;
 
         SharedClient(ZendeskClient client, ZendeskHealthCheck healthCheck) {
             this.client = client;
             this.healthCheck = healthCheck;
+            this.api = new ZendeskApi(client);
         }
     }
 
@@ -148,17 +150,14 @@ public class ZendeskComponent extends DefaultComponent {
         return shared.client;
     }
 
-    /** The custom-field resolver (and its ticket-field cache) of a client's account. */
-    synchronized CustomFieldResolver customFields(ZendeskClient client, java.time.Duration ttl) {
+    /** The API of a client's account: one ticket-field cache, which each endpoint reads with its own TTL. */
+    synchronized ZendeskApi api(ZendeskClient client) {
         for (SharedClient shared : clients.values()) {
             if (shared.client == client) {
-                if (shared.customFields == null) {
-                    shared.customFields = new CustomFieldResolver(client, ttl);
-                }
-                return shared.customFields;
+                return shared.api;
             }
         }
-        return new CustomFieldResolver(client, ttl);
+        return new ZendeskApi(client);
     }
 
     /** An endpoint no longer uses the client; the last one closes it. */

@@ -11,6 +11,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
+import io.camelzendesk.api.ApiResource;
 import io.camelzendesk.client.ZendeskClient;
 
 /**
@@ -155,7 +156,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
             configureConsumer(consumer);
             return consumer;
         }
-        if (zendeskResource.export() == ZendeskResource.Export.NONE) {
+        if (zendeskResource.export() == ApiResource.Incremental.Style.NONE) {
             throw new IllegalArgumentException("Resource '" + resource + "' cannot be consumed: the incremental export"
                                                + " covers tickets, users, organizations, ticket_events and articles");
         }

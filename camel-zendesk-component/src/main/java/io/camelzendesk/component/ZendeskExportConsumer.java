@@ -27,6 +27,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelzendesk.api.ApiResource.Incremental;
 import io.camelzendesk.client.Budget;
 import io.camelzendesk.client.Page;
 import io.camelzendesk.client.PageReader;
@@ -66,7 +67,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         this.endpoint = endpoint;
         this.resource = endpoint.getZendeskResource();
         this.config = endpoint.getConfiguration();
-        this.reader = new PageReader<>(resource.plural(), resource.modelType(), config.getInclude() != null);
+        this.reader = new PageReader<>(resource.api().plural(), resource.api().modelType(), config.getInclude() != null);
     }
 
     @Override
@@ -260,7 +261,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
             }
             processed += delivered;
             next.applyTo(position);
-            position.pageCompleted(resource.export() == ZendeskResource.Export.CURSOR && next.cursor() != null);
+            position.pageCompleted(resource.export() == Incremental.Style.CURSOR && next.cursor() != null);
             if (!store(position)) {
                 cancel(fetching);
                 return processed;
@@ -304,7 +305,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
     }
 
     private Next next(ExportPosition previous, Page<?> page) {
-        if (resource.export() == ZendeskResource.Export.CURSOR) {
+        if (resource.export() == Incremental.Style.CURSOR) {
             boolean endOfStream = page.endOfStream() == null || page.endOfStream() || page.afterCursor() == null;
             return new Next(page.afterCursor(), previous.startTime, endOfStream);
         }
@@ -347,7 +348,7 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
                 }
             }
             if (!process(exchange(batch, sideloads, where), batch.size() == 1
-                    ? resource.singular() + " " + batch.get(0).getId() : "page at " + where)) {
+                    ? resource.api().singular() + " " + batch.get(0).getId() : "page at " + where)) {
                 progress.duplicates(duplicates);
                 return -1;
             }
@@ -412,8 +413,8 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
     }
 
     private ZendeskRequest request(ExportPosition position) {
-        ZendeskRequest.Builder b = ZendeskRequest.get(resource.exportPath()).budget(Budget.INCREMENTAL);
-        if (resource.export() == ZendeskResource.Export.CURSOR && position.cursor != null) {
+        ZendeskRequest.Builder b = ZendeskRequest.get(resource.api().incremental().path()).budget(Budget.INCREMENTAL);
+        if (resource.export() == Incremental.Style.CURSOR && position.cursor != null) {
             b.query("cursor", position.cursor);
         } else {
             b.query("start_time", position.startTime);

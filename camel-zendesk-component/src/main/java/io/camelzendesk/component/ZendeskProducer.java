@@ -1,12 +1,10 @@
 package io.camelzendesk.component;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.concurrent.CompletionException;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -14,17 +12,17 @@ import org.apache.camel.Expression;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
-import io.camelzendesk.client.FieldReader;
+import io.camelzendesk.api.ListOptions;
+import io.camelzendesk.api.ResourceApi;
+import io.camelzendesk.api.ZendeskApi;
+import io.camelzendesk.api.ZendeskBodies;
+import io.camelzendesk.api.ZendeskBulkException;
 import io.camelzendesk.client.PageIterator;
-import io.camelzendesk.client.PageReader;
-import io.camelzendesk.client.ZendeskClient;
-import io.camelzendesk.client.ZendeskJson;
-import io.camelzendesk.client.ZendeskRequest;
 import io.camelzendesk.client.ZendeskResponse;
+import io.camelzendesk.model.BulkResult;
 import io.camelzendesk.model.Comment;
 import io.camelzendesk.model.Ticket;
-import io.camelzendesk.model.Translation;
-import io.camelzendesk.model.Upload;
+import io.camelzendesk.model.ZendeskObject;
 
 import static io.camelzendesk.component.ZendeskResource.ARTICLES;
 import static io.camelzendesk.component.ZendeskResource.SECTIONS;
@@ -32,43 +30,34 @@ import static io.camelzendesk.component.ZendeskResource.TICKETS;
 
 /**
  * Performs the operation of an exchange on the endpoint's resource, asynchronously: no thread waits for Zendesk.
- * One implementation for every resource, driven by {@link ZendeskResource}.
+ * Dispatch and mapping only: the arguments come from the headers, options and body, the call is the typed
+ * {@link ZendeskApi}'s, and its result goes back to the body and headers (response code, side-loads, job statuses,
+ * the id of what was created).
  */
 public class ZendeskProducer extends DefaultAsyncProducer {
-
-    /** Zendesk's search API returns at most 1,000 results (page 11 of 100 is refused). */
-    private static final int SEARCH_LIMIT = 1000;
-
-    /** Fields of a macro preview's ticket that an update must not send back. */
-    private static final java.util.Set<String> APPLY_READ_ONLY = java.util.Set.of("id", "url", "created_at",
-            "updated_at", "generated_timestamp", "via", "satisfaction_rating", "description", "fields",
-            "has_incidents", "is_public", "allow_channelback", "allow_attachments", "from_messaging_channel",
-            "sharing_agreement_ids", "followup_ids", "encoded_id");
 
     private final ZendeskEndpoint endpoint;
     private final ZendeskResource resource;
     private final ZendeskConfiguration config;
-    /** Reads {@code {singular: {...}}} answers into the resource's model; built once, used by every request. */
-    private final FieldReader<? extends io.camelzendesk.model.ZendeskObject> singleReader;
-    private ZendeskClient client;
+    private ZendeskApi api;
+    private ResourceApi<?> calls;
     private Expression idempotencyKey;
-    private CustomFieldResolver customFields;
-    private BulkOperations bulk;
 
     public ZendeskProducer(ZendeskEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.resource = endpoint.getZendeskResource();
         this.config = endpoint.getConfiguration();
-        this.singleReader = new FieldReader<>(resource.singular(), resource.modelType());
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = endpoint.client();
-        customFields = endpoint.getComponent().customFields(client, Duration.ofMillis(config.getTicketFieldsCacheTtl()));
-        bulk = new BulkOperations(client, Duration.ofMillis(config.getBulkJobTimeout()));
+        // the account's API (one ticket-field cache), read with this endpoint's own cache TTL and job timeout
+        api = endpoint.getComponent().api(endpoint.client())
+                .withTicketFieldsMaxAge(Duration.ofMillis(config.getTicketFieldsCacheTtl()))
+                .withJobTimeout(Duration.ofMillis(config.getBulkJobTimeout()));
+        calls = api.resource(resource.api());
         if (config.getIdempotencyKey() != null) {
             idempotencyKey = getEndpoint().getCamelContext().resolveLanguage("simple")
                     .createExpression(config.getIdempotencyKey());
@@ -87,11 +76,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         }
         result.whenComplete((body, failure) -> {
             if (failure != null) {
-                Throwable cause = failure;
-                while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
-                exchange.setException(cause);
+                exchange.setException(cause(failure));
             } else {
                 exchange.getMessage().setBody(body);
             }
@@ -113,59 +98,53 @@ public class ZendeskProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<?> execute(ZendeskOperation op, Exchange ex) {
         return switch (op) {
-            case create -> create(ex);
+            case create -> created(ex, one(ex, create(ex)));
             case get -> get(ex);
-            case update -> update(ex);
-            case delete -> delete(ex);
-            case list -> list(ex, listPath(ex), resource.plural(), resource.modelType());
-            case listActive -> list(ex, resource.path() + "/active", resource.plural(), resource.modelType());
-            case search -> search(ex);
-            case createOrUpdate -> createOrUpdate(ex);
-            case me -> one(ex, ZendeskRequest.get(resource.path() + "/me"));
-            case createMany -> bulk(ex, ZendeskRequest::post, "/create_many");
-            case createOrUpdateMany -> bulk(ex, ZendeskRequest::post, "/create_or_update_many");
-            case updateMany -> bulk(ex, ZendeskRequest::put, "/update_many");
-            case deleteMany -> deleteMany(ex);
-            case addComment -> addComment(ex);
-            case listComments -> list(ex, TICKETS.path() + "/" + ticketId(ex) + "/comments", "comments",
-                    Comment.class);
-            case addTags -> tags(ex, ZendeskRequest.put(item(ex) + "/tags").repeatable(true));
-            case setTags -> tags(ex, ZendeskRequest.post(item(ex) + "/tags").repeatable(true));
-            case removeTags -> tags(ex, ZendeskRequest.delete(item(ex) + "/tags"));
+            case update -> one(ex, update(ex));
+            case delete -> reply(ex, calls.delete(id(ex, null)));
+            case list -> list(ex, list(ex));
+            case listActive -> list(ex, api.macros().listActive(listOptions()));
+            case search -> list(ex, calls.search(query(ex), listOptions()));
+            case createOrUpdate -> created(ex, one(ex, calls.createOrUpdate(object(ex))));
+            case me -> one(ex, api.users().me());
+            case createMany -> bulk(ex, calls.createMany(objects(ex)));
+            case createOrUpdateMany -> bulk(ex, calls.createOrUpdateMany(objects(ex)));
+            case updateMany -> bulk(ex, calls.updateMany(objects(ex)));
+            case deleteMany -> bulk(ex, calls.deleteMany(ZendeskBodies.list(ex.getMessage().getBody(), "ids")));
+            case addComment -> {
+                Map<String, Object> comment = comment(ex);
+                yield one(ex, api.tickets().addComment(ticketId(ex), comment));
+            }
+            case listComments -> list(ex, api.tickets().listComments(ticketId(ex), listOptions()));
+            case addTags -> reply(ex, calls.addTags(id(ex, null), tags(ex)));
+            case setTags -> reply(ex, calls.setTags(id(ex, null), tags(ex)));
+            case removeTags -> reply(ex, calls.removeTags(id(ex, null), tags(ex)));
             case updateTranslation -> updateTranslation(ex);
-            case apply -> applyMacro(ex);
-            case applyAndSave -> applyMacro(ex).thenCompose(ticket -> saveAppliedMacro(ex, ticket));
+            case apply -> reply(ex, api.macros().apply(id(ex, null), macroTicket(ex)));
+            case applyAndSave -> reply(ex, api.macros().applyAndSave(id(ex, null), macroTicket(ex)));
             case upload -> upload(ex);
         };
     }
 
     // ---- single objects
 
-    private CompletableFuture<Object> create(Exchange ex) {
+    private CompletableFuture<? extends ZendeskResponse<?>> create(Exchange ex) {
         Map<String, Object> obj = object(ex);
-        String path = resource.path();
         if (resource == ARTICLES) {
-            path = SECTIONS.path() + "/" + parentOrField(ex, obj, "section_id", "the section of the article") + "/articles";
-            String locale = locale(ex);
-            if (locale != null) {
-                obj.putIfAbsent("locale", locale);
-            }
-        } else if (resource == SECTIONS) {
-            path = ZendeskResource.CATEGORIES.path() + "/"
-                   + parentOrField(ex, obj, "category_id", "the category of the section") + "/sections";
+            return api.helpCenter().createArticle(parentOrField(ex, obj, "section_id", "the section of the article"),
+                    obj, locale(ex));
         }
-        String finalPath = path;
-        return resolveCustomFields(obj).thenCompose(v -> {
-            ZendeskRequest.Builder request = ZendeskRequest.post(finalPath)
-                    .json(ZendeskBodies.envelope(resource.singular(), obj)).repeatable(false);
-            if (resource == TICKETS) {
-                request.idempotencyKey(RepeatableWrites.ticketCreateKey(idempotencyKey(ex)));
-            }
-            return one(ex, request);
-        });
+        if (resource == SECTIONS) {
+            return api.helpCenter().createSection(parentOrField(ex, obj, "category_id", "the category of the section"),
+                    obj);
+        }
+        if (resource == TICKETS) {
+            return api.tickets().create(obj, idempotencyKey(ex));
+        }
+        return calls.create(obj);
     }
 
-    private CompletableFuture<Object> update(Exchange ex) {
+    private CompletableFuture<? extends ZendeskResponse<?>> update(Exchange ex) {
         Map<String, Object> obj = object(ex);
         long id = id(ex, obj);
         if (config.isSafeUpdate() && resource == TICKETS) {
@@ -177,75 +156,57 @@ public class ZendeskProducer extends DefaultAsyncProducer {
                 throw new IllegalArgumentException("safeUpdate=true needs the updated_at that was read: set header "
                                                    + ZendeskConstants.UPDATED_STAMP + " or keep updated_at in the body");
             }
-            obj.put("safe_update", true);
-            obj.put("updated_stamp", stamp.toString());
-            obj.remove("updated_at");
+            return api.tickets().safeUpdate(id, obj, stamp.toString());
         }
-        boolean repeatable = resource != TICKETS || RepeatableWrites.ticketUpdate(obj);
-        return resolveCustomFields(obj).thenCompose(v -> one(ex, ZendeskRequest.put(resource.path() + "/" + id)
-                .json(ZendeskBodies.envelope(resource.singular(), obj)).repeatable(repeatable)));
-    }
-
-    private CompletableFuture<Object> createOrUpdate(Exchange ex) {
-        Map<String, Object> obj = object(ex);
-        return one(ex, ZendeskRequest.post(resource.path() + "/create_or_update")
-                .json(ZendeskBodies.envelope(resource.singular(), obj))
-                .repeatable(RepeatableWrites.upsert(resource, obj)));
+        return calls.update(id, obj);
     }
 
     /** A get; with {@code include=} the side-loaded arrays of the answer go to the side-loads header. */
-    @SuppressWarnings("unchecked")
     private CompletableFuture<Object> get(Exchange ex) {
-        ZendeskRequest.Builder request = ZendeskRequest.get(item(ex));
+        long id = id(ex, null);
         if (config.getInclude() == null) {
-            return one(ex, request);
+            return one(ex, calls.get(id));
         }
-        request.query("include", config.getInclude());
-        return client.send(request.build(), in -> (Map<String, Object>) ZendeskJson.MAPPER.readValue(in, Map.class))
-                .thenCompose(r -> {
-                    status(ex, r);
-                    Map<String, Map<Object, Map<String, Object>>> sideloads = new LinkedHashMap<>();
-                    r.body().forEach((name, value) -> {
-                        if (!name.equals(resource.singular()) && value instanceof List<?> list) {
-                            Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
-                            for (Object o : list) {
-                                if (o instanceof Map<?, ?> m) {
-                                    byId.put(m.get("id"), (Map<String, Object>) m);
-                                }
-                            }
-                            sideloads.put(name, byId);
-                        }
-                    });
-                    ex.getMessage().setHeader(ZendeskConstants.SIDELOADS, sideloads);
-                    return withCustomFieldsByName(ex,
-                            ZendeskJson.MAPPER.convertValue(r.body().get(resource.singular()), resource.modelType()));
-                });
+        return calls.get(id, config.getInclude()).thenCompose(r -> {
+            status(ex, r);
+            ex.getMessage().setHeader(ZendeskConstants.SIDELOADS, r.body().sideloads());
+            return withCustomFieldsByName(ex, r.body().object());
+        });
     }
 
-    private CompletableFuture<Object> delete(Exchange ex) {
-        return client.send(ZendeskRequest.delete(item(ex)).build(), io.camelzendesk.client.BodyReader.DISCARD)
-                .thenApply(r -> {
-                    status(ex, r);
-                    return null;
-                });
+    /** The answer of a single-object call: the model, the response code and the idempotency lookup headers. */
+    private CompletableFuture<Object> one(Exchange ex, CompletableFuture<? extends ZendeskResponse<?>> call) {
+        return call.thenCompose(r -> {
+            status(ex, r);
+            String lookup = r.header("x-idempotency-lookup");
+            if (lookup != null) {
+                ex.getMessage().setHeader(ZendeskConstants.IDEMPOTENCY_LOOKUP, lookup);
+            }
+            return withCustomFieldsByName(ex, r.body());
+        });
     }
 
-    /** Sends a request answered by {@code {singular: {...}}} and returns the model. */
-    private CompletableFuture<Object> one(Exchange ex, ZendeskRequest.Builder request) {
-        return client.send(request.build(), singleReader)
-                .thenCompose(r -> {
-                    status(ex, r);
-                    String lookup = r.header("x-idempotency-lookup");
-                    if (lookup != null) {
-                        ex.getMessage().setHeader(ZendeskConstants.IDEMPOTENCY_LOOKUP, lookup);
-                    }
-                    return withCustomFieldsByName(ex, r.body());
-                });
+    /** The id of what a create made goes to the id header. */
+    private static CompletableFuture<Object> created(Exchange ex, CompletableFuture<Object> call) {
+        return call.thenApply(body -> {
+            if (body instanceof ZendeskObject o && o.getId() != null) {
+                ex.getMessage().setHeader(ZendeskConstants.ID, o.getId());
+            }
+            return body;
+        });
+    }
+
+    /** The answer's body as it is, and its response code. */
+    private static CompletableFuture<Object> reply(Exchange ex, CompletableFuture<? extends ZendeskResponse<?>> call) {
+        return call.thenApply(r -> {
+            status(ex, r);
+            return r.body();
+        });
     }
 
     private CompletableFuture<Object> withCustomFieldsByName(Exchange ex, Object body) {
         if (config.isCustomFieldsByName() && body instanceof Ticket t) {
-            return customFields.byName(t.getCustomFields()).thenApply(byName -> {
+            return api.ticketFields().byName(t.getCustomFields()).thenApply(byName -> {
                 ex.getMessage().setHeader(ZendeskConstants.CUSTOM_FIELDS_BY_NAME, byName);
                 return body;
             });
@@ -253,102 +214,66 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         return CompletableFuture.completedFuture(body);
     }
 
-    private CompletableFuture<Void> resolveCustomFields(Map<String, Object> obj) {
-        return resource == TICKETS ? customFields.resolve(obj) : CompletableFuture.completedFuture(null);
-    }
+    // ---- lists: the first page has arrived when the call completes
 
-    // ---- lists
-
-    private String listPath(Exchange ex) {
+    private CompletableFuture<? extends PageIterator<?>> list(Exchange ex) {
         Long parent = optionalLong(ex, ZendeskConstants.PARENT_ID, config.getParentId());
         if (parent != null && resource == ARTICLES) {
-            return SECTIONS.path() + "/" + parent + "/articles";
+            return api.helpCenter().listArticles(parent, listOptions());
         }
         if (parent != null && resource == SECTIONS) {
-            return ZendeskResource.CATEGORIES.path() + "/" + parent + "/sections";
+            return api.helpCenter().listSections(parent, listOptions());
         }
-        return resource.path();
+        return calls.list(listOptions());
     }
 
-    private <T> CompletableFuture<Object> list(Exchange ex, String path, String root, Class<T> type) {
-        ZendeskRequest request = ZendeskRequest.get(path).query("page[size]", config.getPageSize())
-                .query("include", config.getInclude()).build();
-        return iterate(ex, request, root, type, config.getMaxResults());
+    private CompletableFuture<Object> list(Exchange ex, CompletableFuture<? extends PageIterator<?>> call) {
+        return call.thenApply(it -> {
+            if (config.getInclude() != null) {
+                ex.getMessage().setHeader(ZendeskConstants.SIDELOADS, it.sideloads());
+            }
+            return it;
+        });
     }
 
-    private <T> CompletableFuture<Object> iterate(Exchange ex, ZendeskRequest request, String root, Class<T> type,
-            long maxResults) {
-        PageIterator<T> it = client.paginate(request, new PageReader<>(root, type, config.getInclude() != null),
-                maxResults);
-        if (config.getInclude() != null) {
-            ex.getMessage().setHeader(ZendeskConstants.SIDELOADS, it.sideloads());
-        }
-        return CompletableFuture.completedFuture(it);
+    private ListOptions listOptions() {
+        return new ListOptions(config.getPageSize(), config.getMaxResults(), config.getInclude());
     }
 
-    private CompletableFuture<Object> search(Exchange ex) {
+    private String query(Exchange ex) {
         String query = ex.getMessage().getHeader(ZendeskConstants.QUERY, config.getQuery(), String.class);
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("search needs a query: set option query or header "
                                                + ZendeskConstants.QUERY);
         }
-        long max = config.getMaxResults() > 0 ? Math.min(config.getMaxResults(), SEARCH_LIMIT) : SEARCH_LIMIT;
-        if (resource == ARTICLES) {
-            return iterate(ex, ZendeskRequest.get(ARTICLES.path() + "/search").query("query", query)
-                    .query("per_page", config.getPageSize()).build(), "results", resource.modelType(), max);
-        }
-        String q = query.contains("type:") ? query : "type:" + resource.searchType() + " " + query;
-        return iterate(ex, ZendeskRequest.get("/api/v2/search").query("query", q)
-                .query("per_page", config.getPageSize()).query("include", config.getInclude()).build(), "results",
-                resource.modelType(), max);
+        return query;
     }
 
     // ---- bulk
 
-    private CompletableFuture<Object> bulk(Exchange ex, Function<String, ZendeskRequest.Builder> method, String suffix) {
-        List<Map<String, Object>> items = ZendeskBodies.objects(ex.getMessage().getBody(), resource.singular(),
-                resource.plural());
-        CompletableFuture<?>[] resolving = items.stream().map(this::resolveCustomFields)
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(resolving).thenCompose(v -> bulk.run(items,
-                chunk -> method.apply(resource.path() + suffix).json(ZendeskBodies.envelope(resource.plural(), chunk))
-                        .repeatable(false).build()))
-                .thenApply(result -> bulkOutcome(ex, result));
+    private List<Map<String, Object>> objects(Exchange ex) {
+        return ZendeskBodies.objects(ex.getMessage().getBody(), resource.api().singular(), resource.api().plural());
     }
 
-    private CompletableFuture<Object> deleteMany(Exchange ex) {
-        List<Object> ids = ZendeskBodies.list(ex.getMessage().getBody(), "ids");
-        return bulk.run(ids, chunk -> ZendeskRequest.delete(resource.path() + "/destroy_many")
-                .query("ids", String.join(",", chunk.stream().map(String::valueOf).toList())).repeatable(false).build())
-                .thenApply(result -> bulkOutcome(ex, result));
-    }
-
-    private Object bulkOutcome(Exchange ex, io.camelzendesk.model.BulkResult result) {
-        ex.getMessage().setHeader(ZendeskConstants.JOB_STATUSES, result.jobs());
-        if (result.hasFailures()) {
-            throw new ZendeskBulkException(result.failures().size() + " of " + result.items().size() + " "
-                                           + resource.plural() + " failed: " + result.failures(), result);
-        }
-        return result;
+    /** The job statuses go to their header, whether every item succeeded or not. */
+    private static CompletableFuture<BulkResult> bulk(Exchange ex, CompletableFuture<BulkResult> call) {
+        return call.whenComplete((result, failure) -> {
+            BulkResult outcome = result != null ? result
+                    : cause(failure) instanceof ZendeskBulkException b ? b.getResult() : null;
+            if (outcome != null) {
+                ex.getMessage().setHeader(ZendeskConstants.JOB_STATUSES, outcome.jobs());
+            }
+        });
     }
 
     // ---- tickets: comments and tags
 
-    private CompletableFuture<Object> addComment(Exchange ex) {
+    private static Map<String, Object> comment(Exchange ex) {
         Object body = ZendeskBodies.parsed(ex.getMessage().getBody());
-        Map<String, Object> comment;
-        if (body instanceof String text) {
-            comment = new Comment(text, true).fields();
-        } else {
-            comment = ZendeskBodies.object(body, "comment");
-        }
-        Map<String, Object> ticket = new LinkedHashMap<>();
-        ticket.put("comment", comment);
-        return one(ex, ZendeskRequest.put(TICKETS.path() + "/" + ticketId(ex))
-                .json(ZendeskBodies.envelope("ticket", ticket)).repeatable(false));
+        return body instanceof String text ? new Comment(text, true).fields() : ZendeskBodies.object(body, "comment");
     }
 
-    private CompletableFuture<Object> tags(Exchange ex, ZendeskRequest.Builder request) {
+    private static List<String> tags(Exchange ex) {
         Object tags = ex.getMessage().getHeader(ZendeskConstants.TAGS);
         if (tags == null) {
             tags = ex.getMessage().getBody();
@@ -357,16 +282,10 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         if (list.isEmpty()) {
             throw new IllegalArgumentException("No tags: put them in the body or header " + ZendeskConstants.TAGS);
         }
-        return client.send(request.json(ZendeskBodies.envelope("tags", list)).build(),
-                new FieldReader<>("tags", ZendeskJson.MAPPER.getTypeFactory()
-                        .constructCollectionType(List.class, String.class)))
-                .thenApply(r -> {
-                    status(ex, r);
-                    return r.body();
-                });
+        return list;
     }
 
-    // ---- Help Center
+    // ---- Help Center, macros, uploads
 
     private CompletableFuture<Object> updateTranslation(Exchange ex) {
         Map<String, Object> translation = ZendeskBodies.object(ex.getMessage().getBody(), "translation");
@@ -379,59 +298,12 @@ public class ZendeskProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("updateTranslation needs a locale: set option locale, header "
                                                + ZendeskConstants.LOCALE + " or the body's locale");
         }
-        String path = ARTICLES.path() + "/" + id + "/translations/" + ZendeskClient.encode(locale);
-        return client.send(ZendeskRequest.put(path).json(ZendeskBodies.envelope("translation", translation))
-                .repeatable(true).build(),
-                new FieldReader<>("translation", Translation.class)).thenApply(r -> {
-                    status(ex, r);
-                    return r.body();
-                });
+        return reply(ex, api.helpCenter().updateTranslation(id, locale, translation));
     }
 
-    // ---- macros
-
-    /** The ticket as the macro would leave it (with the comment it would add); the ticket itself is unchanged. */
-    @SuppressWarnings("unchecked")
-    private CompletableFuture<Ticket> applyMacro(Exchange ex) {
-        long macroId = id(ex, null);
-        long ticketId = requireLong(ex, ZendeskConstants.PARENT_ID, config.getParentId(),
-                "the ticket to apply the macro to");
-        String path = TICKETS.path() + "/" + ticketId + "/macros/" + macroId + "/apply";
-        return client.send(ZendeskRequest.get(path).build(), new FieldReader<>("result", Map.class)).thenApply(r -> {
-            status(ex, r);
-            Map<String, Object> result = r.body();
-            Ticket ticket = ZendeskJson.MAPPER.convertValue(result.get("ticket"), Ticket.class);
-            if (result.get("comment") instanceof Map<?, ?> c) {
-                ticket.setComment(ZendeskJson.MAPPER.convertValue(c, Comment.class));
-            }
-            return ticket;
-        });
+    private long macroTicket(Exchange ex) {
+        return requireLong(ex, ZendeskConstants.PARENT_ID, config.getParentId(), "the ticket to apply the macro to");
     }
-
-    private CompletableFuture<Object> saveAppliedMacro(Exchange ex, Ticket applied) {
-        Map<String, Object> ticket = new LinkedHashMap<>(applied.fields());
-        // the read-only fields of the preview (Zendesk's ticket JSON format) are not sent back; "fields" is an alias
-        // of custom_fields
-        ticket.keySet().removeAll(APPLY_READ_ONLY);
-        if (ticket.get("comment") instanceof Comment c) {
-            Map<String, Object> comment = new LinkedHashMap<>(c.fields());
-            comment.remove("scoped_body");
-            if (comment.get("html_body") != null) {
-                comment.remove("body");
-            }
-            ticket.put("comment", comment);
-        }
-        long ticketId = requireLong(ex, ZendeskConstants.PARENT_ID, config.getParentId(), "the ticket");
-        return client.send(ZendeskRequest.put(TICKETS.path() + "/" + ticketId)
-                .json(ZendeskBodies.envelope("ticket", ticket)).repeatable(RepeatableWrites.ticketUpdate(ticket)).build(),
-                new FieldReader<>("ticket", Ticket.class))
-                .thenApply(r -> {
-                    status(ex, r);
-                    return r.body();
-                });
-    }
-
-    // ---- uploads
 
     private CompletableFuture<Object> upload(Exchange ex) {
         Message in = ex.getMessage();
@@ -451,22 +323,13 @@ public class ZendeskProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("upload needs the file's bytes in the message body");
         }
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "application/binary", String.class);
-        return client.send(ZendeskRequest.post(resource.path()).query("filename", fileName)
-                .body(bytes, contentType).repeatable(true).build(), new FieldReader<>("upload", Upload.class))
-                .thenApply(r -> {
-                    status(ex, r);
-                    return r.body();
-                });
+        return reply(ex, api.uploads().upload(fileName, bytes, contentType));
     }
 
     // ---- arguments
 
     private Map<String, Object> object(Exchange ex) {
-        return ZendeskBodies.object(ex.getMessage().getBody(), resource.singular());
-    }
-
-    private String item(Exchange ex) {
-        return resource.path() + "/" + id(ex, null);
+        return ZendeskBodies.object(ex.getMessage().getBody(), resource.api().singular());
     }
 
     /** The id from the header, the option, or the body's {@code id}; fails before any request without one. */
@@ -501,12 +364,12 @@ public class ZendeskProducer extends DefaultAsyncProducer {
                                            + ", option parentId, or " + field + " in the body");
     }
 
-    private Long optionalLong(Exchange ex, String header, Long option) {
+    private static Long optionalLong(Exchange ex, String header, Long option) {
         Long fromHeader = ex.getMessage().getHeader(header, Long.class);
         return fromHeader != null ? fromHeader : option;
     }
 
-    private long requireLong(Exchange ex, String header, Long option, String what) {
+    private static long requireLong(Exchange ex, String header, Long option, String what) {
         Long v = optionalLong(ex, header, option);
         if (v == null) {
             throw new IllegalArgumentException("No id of " + what + ": set header " + header + " or option "
@@ -529,5 +392,13 @@ public class ZendeskProducer extends DefaultAsyncProducer {
 
     private static void status(Exchange ex, ZendeskResponse<?> r) {
         ex.getMessage().setHeader(ZendeskConstants.RESPONSE_CODE, r.status());
+    }
+
+    private static Throwable cause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

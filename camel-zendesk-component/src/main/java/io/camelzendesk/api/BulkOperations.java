@@ -1,4 +1,4 @@
-package io.camelzendesk.component;
+package io.camelzendesk.api;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import io.camelzendesk.client.FieldReader;
 import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.client.ZendeskException;
 import io.camelzendesk.client.ZendeskRequest;
@@ -45,7 +44,7 @@ final class BulkOperations {
             int from = offset;
             List<T> chunk = items.subList(from, Math.min(items.size(), from + MAX_ITEMS));
             chain = chain.thenCompose(v -> client.send(requestForChunk.apply(chunk),
-                    new FieldReader<>("job_status", JobStatus.class)))
+                    JobsApi.JOB_STATUS))
                     .thenCompose(r -> follow(r.body(), deadline, FIRST_POLL))
                     .thenAccept(job -> {
                         jobs.add(job);
@@ -70,8 +69,7 @@ final class BulkOperations {
         }
         Duration nextDelay = delay.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : delay.multipliedBy(2);
         return client.config().sleeper().sleep(delay)
-                .thenCompose(v -> client.send(ZendeskRequest.get("/api/v2/job_statuses/" + job.get("id")).build(),
-                        new FieldReader<>("job_status", JobStatus.class)))
+                .thenCompose(v -> client.send(JobsApi.statusRequest(job.get("id")), JobsApi.JOB_STATUS))
                 .thenCompose(r -> follow(r.body(), deadline, nextDelay));
     }
 

@@ -1,4 +1,4 @@
-package io.camelzendesk.component;
+package io.camelzendesk.api;
 
 import io.camelzendesk.client.ZendeskException;
 import io.camelzendesk.model.BulkResult;

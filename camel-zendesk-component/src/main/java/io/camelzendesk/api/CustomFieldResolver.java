@@ -1,4 +1,4 @@
-package io.camelzendesk.component;
+package io.camelzendesk.api;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,42 +17,43 @@ import io.camelzendesk.model.TicketField;
 /**
  * Custom fields by name: turns {@code custom_fields} given as a map of field title (or key) to value, with dropdown
  * values given by option name, into Zendesk's {@code [{id, value}]}; and gives a ticket's custom fields by title.
- * The ticket fields come from a cached {@code GET /api/v2/ticket_fields}, refreshed once on an unknown name.
+ * The ticket fields come from a cached {@code GET /api/v2/ticket_fields}, refreshed once on an unknown name. One
+ * cache per {@link ZendeskApi}; each read says how old the fields it accepts may be, so callers with different
+ * freshness needs share the cache and each gets its own.
  */
 final class CustomFieldResolver {
 
     private final ZendeskClient client;
-    private final Duration ttl;
     private CompletableFuture<List<TicketField>> fields;
     private long loadedAtNanos;
 
-    CustomFieldResolver(ZendeskClient client, Duration ttl) {
+    CustomFieldResolver(ZendeskClient client) {
         this.client = client;
-        this.ttl = ttl;
     }
 
-    /** The account's ticket fields, from the cache when it is fresh. */
-    synchronized CompletableFuture<List<TicketField>> fields(boolean refresh) {
-        return fields(refresh ? fields : null);
+    /** The account's ticket fields, from the cache when it is younger than {@code maxAge}. */
+    synchronized CompletableFuture<List<TicketField>> fields(Duration maxAge) {
+        return fields(maxAge, null);
     }
 
     /**
-     * The ticket fields, reloaded when the cache is stale or still holds {@code seen}: callers that found an unknown
-     * name in the same load (the items of a bulk) share one refresh.
+     * The ticket fields, reloaded when the cache is older than {@code maxAge} or still holds {@code seen}: callers
+     * that found an unknown name in the same load (the items of a bulk) share one refresh.
      */
-    private synchronized CompletableFuture<List<TicketField>> fields(CompletableFuture<List<TicketField>> seen) {
+    private synchronized CompletableFuture<List<TicketField>> fields(Duration maxAge,
+            CompletableFuture<List<TicketField>> seen) {
         boolean stale = fields == null || fields.isCompletedExceptionally()
-                || System.nanoTime() - loadedAtNanos > ttl.toNanos();
+                || System.nanoTime() - loadedAtNanos > maxAge.toNanos();
         if (stale || (seen != null && seen == fields)) {
             loadedAtNanos = System.nanoTime();
-            fields = loadAll(ZendeskRequest.get("/api/v2/ticket_fields").query("page[size]", 100).build(),
+            fields = loadAll(ZendeskRequest.get(ApiResource.TICKET_FIELDS.path()).query("page[size]", 100).build(),
                     new ArrayList<>());
         }
         return fields;
     }
 
     private CompletableFuture<List<TicketField>> loadAll(ZendeskRequest request, List<TicketField> into) {
-        return client.send(request, new PageReader<>("ticket_fields", TicketField.class, false)).thenCompose(r -> {
+        return client.send(request, new PageReader<>(ApiResource.TICKET_FIELDS.plural(), TicketField.class, false)).thenCompose(r -> {
             into.addAll(r.body().items());
             String next = r.body().items().isEmpty() ? null : r.body().next();
             return next == null ? CompletableFuture.completedFuture(into)
@@ -64,12 +65,12 @@ final class CustomFieldResolver {
      * Resolves the {@code custom_fields} of a ticket map in place. Completes without a request when the fields are
      * all given by numeric id with plain values.
      */
-    CompletableFuture<Void> resolve(Map<String, Object> ticket) {
+    CompletableFuture<Void> resolve(Map<String, Object> ticket, Duration maxAge) {
         Object given = ticket.get("custom_fields");
         if (given == null || (given instanceof List<?> l && l.stream().allMatch(CustomFieldResolver::plainById))) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<List<TicketField>> used = fields(false);
+        CompletableFuture<List<TicketField>> used = fields(maxAge);
         return used.thenCompose(fs -> {
             List<Object> unknown = new ArrayList<>();
             List<Map<String, Object>> resolved = tryResolve(given, fs, unknown);
@@ -78,7 +79,7 @@ final class CustomFieldResolver {
                 return CompletableFuture.completedFuture(null);
             }
             // a field created since the cache was filled: look once more
-            return fields(used).thenAccept(fresh -> {
+            return fields(maxAge, used).thenAccept(fresh -> {
                 List<Object> stillUnknown = new ArrayList<>();
                 List<Map<String, Object>> again = tryResolve(given, fresh, stillUnknown);
                 if (!stillUnknown.isEmpty()) {
@@ -239,11 +240,11 @@ final class CustomFieldResolver {
     }
 
     /** The custom fields of a ticket by field title; dropdown values by option name. */
-    CompletableFuture<Map<String, Object>> byName(List<Map<String, Object>> customFields) {
+    CompletableFuture<Map<String, Object>> byName(List<Map<String, Object>> customFields, Duration maxAge) {
         if (customFields == null) {
             return CompletableFuture.completedFuture(Map.of());
         }
-        return fields(false).thenApply(fs -> {
+        return fields(maxAge).thenApply(fs -> {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map<String, Object> cf : customFields) {
                 TicketField f = find(String.valueOf(cf.get("id")), fs);

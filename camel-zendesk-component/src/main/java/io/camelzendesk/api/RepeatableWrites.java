@@ -1,4 +1,4 @@
-package io.camelzendesk.component;
+package io.camelzendesk.api;
 
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +34,8 @@ final class RepeatableWrites {
      * An upsert matches an existing object only by these fields (users: email or external_id; organizations: id or
      * external_id, never the name); without one it creates, and a repeat would create a second.
      */
-    static boolean upsert(ZendeskResource resource, Map<String, Object> object) {
-        if (resource == ZendeskResource.USERS) {
+    static boolean upsert(ApiResource<?> resource, Map<String, Object> object) {
+        if (resource == ApiResource.USERS) {
             return object.get("email") != null || object.get("external_id") != null;
         }
         return object.get("id") != null || object.get("external_id") != null;
