@@ -19,7 +19,7 @@ import io.camelzendesk.model.JobStatus;
  * each job status followed until it ends (with a growing, bounded delay), and the per-item results gathered with
  * their index in the original list.
  */
-final class BulkOperations {
+public final class BulkOperations {
 
     static final int MAX_ITEMS = 100;
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
@@ -28,12 +28,12 @@ final class BulkOperations {
     private final ZendeskClient client;
     private final Duration timeout;
 
-    BulkOperations(ZendeskClient client, Duration timeout) {
+    public BulkOperations(ZendeskClient client, Duration timeout) {
         this.client = client;
         this.timeout = timeout;
     }
 
-    <T> CompletableFuture<BulkResult> run(List<T> items, Function<List<T>, ZendeskRequest> requestForChunk) {
+    public <T> CompletableFuture<BulkResult> run(List<T> items, Function<List<T>, ZendeskRequest> requestForChunk) {
         if (items.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("The bulk operation got no items"));
         }

@@ -19,20 +19,20 @@ import io.camelzendesk.model.TicketField;
  * values given by option name, into Zendesk's {@code [{id, value}]}; and gives a ticket's custom fields by title.
  * The ticket fields come from a cached {@code GET /api/v2/ticket_fields}, refreshed once on an unknown name.
  */
-final class CustomFieldResolver {
+public final class CustomFieldResolver {
 
     private final ZendeskClient client;
     private final Duration ttl;
     private CompletableFuture<List<TicketField>> fields;
     private long loadedAtNanos;
 
-    CustomFieldResolver(ZendeskClient client, Duration ttl) {
+    public CustomFieldResolver(ZendeskClient client, Duration ttl) {
         this.client = client;
         this.ttl = ttl;
     }
 
     /** The account's ticket fields, from the cache when it is fresh. */
-    synchronized CompletableFuture<List<TicketField>> fields(boolean refresh) {
+    public synchronized CompletableFuture<List<TicketField>> fields(boolean refresh) {
         return fields(refresh ? fields : null);
     }
 
@@ -64,7 +64,7 @@ final class CustomFieldResolver {
      * Resolves the {@code custom_fields} of a ticket map in place. Completes without a request when the fields are
      * all given by numeric id with plain values.
      */
-    CompletableFuture<Void> resolve(Map<String, Object> ticket) {
+    public CompletableFuture<Void> resolve(Map<String, Object> ticket) {
         Object given = ticket.get("custom_fields");
         if (given == null || (given instanceof List<?> l && l.stream().allMatch(CustomFieldResolver::plainById))) {
             return CompletableFuture.completedFuture(null);
@@ -239,7 +239,7 @@ final class CustomFieldResolver {
     }
 
     /** The custom fields of a ticket by field title; dropdown values by option name. */
-    CompletableFuture<Map<String, Object>> byName(List<Map<String, Object>> customFields) {
+    public CompletableFuture<Map<String, Object>> byName(List<Map<String, Object>> customFields) {
         if (customFields == null) {
             return CompletableFuture.completedFuture(Map.of());
         }

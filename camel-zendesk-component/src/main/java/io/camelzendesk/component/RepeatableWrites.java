@@ -20,13 +20,13 @@ import java.util.UUID;
  * on ticket creates, answering a repeat with the first ticket, so they are retried like reads.</li>
  * </ul>
  */
-final class RepeatableWrites {
+public final class RepeatableWrites {
 
     private RepeatableWrites() {
     }
 
     /** A ticket update is repeatable unless it adds a comment or is a safe update. */
-    static boolean ticketUpdate(Map<String, Object> ticket) {
+    public static boolean ticketUpdate(Map<String, Object> ticket) {
         return ticket.get("comment") == null && !"true".equals(String.valueOf(ticket.get("safe_update")));
     }
 
@@ -34,7 +34,7 @@ final class RepeatableWrites {
      * An upsert matches an existing object only by these fields (users: email or external_id; organizations: id or
      * external_id, never the name); without one it creates, and a repeat would create a second.
      */
-    static boolean upsert(ZendeskResource resource, Map<String, Object> object) {
+    public static boolean upsert(ZendeskResource resource, Map<String, Object> object) {
         if (resource == ZendeskResource.USERS) {
             return object.get("email") != null || object.get("external_id") != null;
         }
@@ -45,7 +45,7 @@ final class RepeatableWrites {
      * The key of a ticket create: the caller's, else a new one for this call only, so that the client's own retries
      * of this one create are answered with the first ticket (a later, separate call gets another key).
      */
-    static String ticketCreateKey(String given) {
+    public static String ticketCreateKey(String given) {
         return given != null ? given : "camel-zendesk-" + UUID.randomUUID();
     }
 }

@@ -21,7 +21,7 @@ import io.camelzendesk.model.ZendeskObject;
  * Turns what a route sends (a model, a {@code Map}, JSON text, bytes or a stream, a list of those) into the maps
  * that go into Zendesk's envelopes, accepting an envelope that is already there.
  */
-final class ZendeskBodies {
+public final class ZendeskBodies {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -30,7 +30,7 @@ final class ZendeskBodies {
     }
 
     /** One object, unwrapped from {@code {root: {...}}} when the body already has the envelope. */
-    static Map<String, Object> object(Object body, String root) {
+    public static Map<String, Object> object(Object body, String root) {
         Object value = parsed(body);
         if (value == null) {
             throw new IllegalArgumentException("The message body is empty: expected a " + root
@@ -47,7 +47,7 @@ final class ZendeskBodies {
     }
 
     /** A list of objects, unwrapped from {@code {plural: [...]}} when the body already has the envelope. */
-    static List<Map<String, Object>> objects(Object body, String singular, String plural) {
+    public static List<Map<String, Object>> objects(Object body, String singular, String plural) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object o : list(body, plural)) {
             out.add(object(o, singular));
@@ -56,7 +56,7 @@ final class ZendeskBodies {
     }
 
     /** A list of anything (objects, ids, tags), from a collection, array, iterator, JSON array or envelope. */
-    static List<Object> list(Object body, String plural) {
+    public static List<Object> list(Object body, String plural) {
         Object value = parsed(body);
         if (value instanceof Map<?, ?> m && m.size() == 1 && m.get(plural) instanceof Collection<?> c) {
             value = c;
@@ -86,7 +86,7 @@ final class ZendeskBodies {
     }
 
     /** Bytes, text and streams that hold JSON are parsed; anything else is returned as it is. */
-    static Object parsed(Object body) {
+    public static Object parsed(Object body) {
         try {
             if (body instanceof byte[] b) {
                 return b.length == 0 ? null : json(new String(b, java.nio.charset.StandardCharsets.UTF_8));
@@ -142,7 +142,7 @@ final class ZendeskBodies {
         return ZendeskJson.MAPPER.convertValue(value, MAP);
     }
 
-    static byte[] envelope(String root, Object value) {
+    public static byte[] envelope(String root, Object value) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put(root, value);
         try {

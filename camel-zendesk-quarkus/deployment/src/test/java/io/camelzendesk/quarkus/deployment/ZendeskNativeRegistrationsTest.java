@@ -116,7 +116,7 @@ class ZendeskNativeRegistrationsTest {
 
     @Test
     void theJdbcStateRepositoryIsReflectiveForBeansDeclaredByClassName() {
-        assertThat(reflective().get("io.camelzendesk.component.JdbcStateRepository")).isNotNull()
+        assertThat(reflective().get("io.camelzendesk.component.position.JdbcStateRepository")).isNotNull()
                 .contains("constructors", "methods");
     }
 
