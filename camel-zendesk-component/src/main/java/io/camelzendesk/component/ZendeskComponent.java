@@ -1,6 +1,5 @@
 package io.camelzendesk.component;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,18 +7,19 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-import io.camelzendesk.api.ZendeskApi;
-import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.component.account.ZendeskAccounts;
+import io.camelzendesk.component.secrets.MaskingModelDumpers;
+import io.camelzendesk.component.secrets.SensitiveMainConfigurationConsole;
+import io.camelzendesk.component.secrets.SensitivePropertiesConsole;
+import io.camelzendesk.component.secrets.ZendeskSecretOptions;
 
 /**
  * The {@code zendesk:} component. Holds the shared {@link ZendeskConfiguration} (so routes stay short:
- * {@code zendesk:tickets?operation=get}) and one {@link ZendeskClient} per account configuration, shared by the
- * endpoints that use it and closed when the last of them stops.
+ * {@code zendesk:tickets?operation=get}) and creates endpoints; the accounts they use are in {@link ZendeskAccounts}.
  */
 @Component("zendesk")
 public class ZendeskComponent extends DefaultComponent {
@@ -27,25 +27,12 @@ public class ZendeskComponent extends DefaultComponent {
     @Metadata(description = "The shared configuration; every option of it can also be set per endpoint.")
     private ZendeskConfiguration configuration = new ZendeskConfiguration();
 
-    private final Map<String, SharedClient> clients = new HashMap<>();
+    private ZendeskAccounts accounts;
 
     // the URI an endpoint reports (its secrets masked) -> the URI it was created from, so that Camel code that
     // resolves an endpoint again by its reported URI (templates, endpoint strategies) gets the same credentials;
     // "" when two URIs with different secrets mask to the same text
     private final Map<String, String> maskedUris = new ConcurrentHashMap<>();
-
-    private static final class SharedClient {
-        final ZendeskClient client;
-        final ZendeskHealthCheck healthCheck;
-        final ZendeskApi api;
-        int users;
-
-        SharedClient(ZendeskClient client, ZendeskHealthCheck healthCheck) {
-            this.client = client;
-            this.healthCheck = healthCheck;
-            this.api = new ZendeskApi(client);
-        }
-    }
 
     public ZendeskComponent() {
     }
@@ -128,71 +115,23 @@ public class ZendeskComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
-    /** The client for this configuration's account and settings, created on first use. */
-    synchronized ZendeskClient acquireClient(ZendeskConfiguration config) {
-        String key = ZendeskClientFactory.key(config);
-        SharedClient shared = clients.get(key);
-        if (shared == null || shared.client.isClosed()) {
-            if (shared != null) {
-                unregister(shared.healthCheck);
-            }
-            ZendeskClient client = new ZendeskClient(ZendeskClientFactory.clientConfig(config));
-            ZendeskHealthCheck check = new ZendeskHealthCheck(client, key);
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                check.setCamelContext(getCamelContext());
-                registry.register(check);
-            }
-            shared = new SharedClient(client, check);
-            clients.put(key, shared);
+    /** The accounts the endpoints of this component use. */
+    public synchronized ZendeskAccounts getAccounts() {
+        if (accounts == null) {
+            accounts = new ZendeskAccounts(getCamelContext());
         }
-        shared.users++;
-        return shared.client;
-    }
-
-    /** The API of a client's account: one ticket-field cache, which each endpoint reads with its own TTL. */
-    synchronized ZendeskApi api(ZendeskClient client) {
-        for (SharedClient shared : clients.values()) {
-            if (shared.client == client) {
-                return shared.api;
-            }
-        }
-        return new ZendeskApi(client);
-    }
-
-    /** An endpoint no longer uses the client; the last one closes it. */
-    synchronized void releaseClient(ZendeskClient client) {
-        clients.entrySet().removeIf(e -> {
-            SharedClient shared = e.getValue();
-            if (shared.client != client || --shared.users > 0) {
-                return false;
-            }
-            unregister(shared.healthCheck);
-            shared.client.close();
-            return true;
-        });
-    }
-
-    private void unregister(ZendeskHealthCheck check) {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null) {
-            registry.unregister(check);
-        }
+        return accounts;
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
-        for (SharedClient shared : clients.values()) {
-            unregister(shared.healthCheck);
-            shared.client.close();
-        }
-        clients.clear();
+    protected void doStop() throws Exception {
+        getAccounts().closeAll();
         super.doStop();
     }
 
     /** For tests and tooling: the number of live clients. */
-    synchronized int clientCount() {
-        return clients.size();
+    int clientCount() {
+        return getAccounts().list().size();
     }
 
 }

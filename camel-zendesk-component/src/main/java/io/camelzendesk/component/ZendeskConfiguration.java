@@ -6,6 +6,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 import io.camelzendesk.client.ZendeskTokenProvider;
+import io.camelzendesk.component.position.CompareAndSetStateRepository;
+import io.camelzendesk.component.position.JdbcStateRepository;
 
 /**
  * The options shared by the component and its endpoints: set once on the component (connection, credentials,

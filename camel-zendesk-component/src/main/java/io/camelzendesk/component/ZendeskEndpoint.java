@@ -13,6 +13,12 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 
 import io.camelzendesk.api.ApiResource;
 import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.component.account.AccountSettings;
+import io.camelzendesk.component.account.ZendeskAccount;
+import io.camelzendesk.component.export.ZendeskExportConsumer;
+import io.camelzendesk.component.producer.ZendeskProducer;
+import io.camelzendesk.component.webhook.WebhookRegistrar;
+import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
 
 /**
  * Zendesk: tickets, users, organizations, groups, Help Center, macros, tags and ticket fields, with retries on rate
@@ -38,7 +44,9 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private long delay = 60_000;
 
     private final ZendeskResource zendeskResource;
-    private ZendeskClient client;
+    /** The account part of the configuration, read once by {@link #validate()}; null for a webhook without the API. */
+    private AccountSettings accountSettings;
+    private ZendeskAccount account;
 
     public ZendeskEndpoint(String uri, ZendeskComponent component, ZendeskResource resource,
                            ZendeskConfiguration configuration) {
@@ -61,12 +69,12 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     }
 
     /** Fails at endpoint creation, naming the option, when the configuration cannot work. */
-    void validate() {
+    public void validate() {
         if (zendeskResource == ZendeskResource.WEBHOOK) {
             validateWebhook();
             return;
         }
-        ZendeskClientFactory.validate(configuration);
+        accountSettings = AccountSettings.of(configuration);
         if (configuration.getOperation() != null) {
             zendeskResource.check(ZendeskResource.operation(configuration.getOperation()));
         }
@@ -87,7 +95,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private void validateWebhook() {
         ZendeskConfiguration c = configuration;
         if (c.isAutoRegister()) {
-            ZendeskClientFactory.validate(c);
+            accountSettings = AccountSettings.of(c);
             if (c.getExternalUrl() == null || c.getExternalUrl().isBlank()) {
                 throw new IllegalArgumentException("Option externalUrl is required with autoRegister=true: the public"
                                                    + " URL Zendesk delivers to, e.g."
@@ -165,19 +173,27 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return consumer;
     }
 
-    /** The shared client of this endpoint's account; acquired when the first producer or consumer starts. */
-    synchronized ZendeskClient client() {
-        if (client == null || client.isClosed()) {
-            client = getComponent().acquireClient(configuration);
+    /** This endpoint's account, shared with the endpoints of the same settings; acquired on first use. */
+    public synchronized ZendeskAccount account() {
+        if (accountSettings == null) {
+            accountSettings = AccountSettings.of(configuration);
         }
-        return client;
+        if (account == null || account.client().isClosed()) {
+            account = getComponent().getAccounts().acquire(accountSettings);
+        }
+        return account;
+    }
+
+    /** The client of this endpoint's account. */
+    public ZendeskClient client() {
+        return account().client();
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
-        if (client != null) {
-            getComponent().releaseClient(client);
-            client = null;
+        if (account != null) {
+            getComponent().getAccounts().release(account);
+            account = null;
         }
         super.doStop();
     }
@@ -207,7 +223,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         if (zendeskResource == ZendeskResource.WEBHOOK) {
             return configuration.getExternalUrl() != null ? configuration.getExternalUrl() : configuration.getPath();
         }
-        return ZendeskClientFactory.baseUrl(configuration);
+        return AccountSettings.baseUrl(configuration);
     }
 
     @Override
