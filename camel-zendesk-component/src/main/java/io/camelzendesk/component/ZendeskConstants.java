@@ -10,7 +10,8 @@ public final class ZendeskConstants {
     public static final String OPERATION = "CamelZendeskOperation";
 
     @Metadata(description = "The id of the object (ticket, user, article, macro, ...): producer, overrides the id"
-                            + " option; consumer, the id of the record.",
+                            + " option, and after create or createOrUpdate the id of the object; consumer, the id"
+                            + " of the record.",
               javaType = "Long")
     public static final String ID = "CamelZendeskId";
 
