@@ -1,7 +1,6 @@
 package io.camelzendesk.component.producer;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,7 +24,6 @@ import io.camelzendesk.component.ZendeskEndpoint;
 import io.camelzendesk.component.ZendeskOperation;
 import io.camelzendesk.component.ZendeskResource;
 import io.camelzendesk.model.BulkResult;
-import io.camelzendesk.model.Comment;
 import io.camelzendesk.model.Ticket;
 import io.camelzendesk.model.ZendeskObject;
 
@@ -46,7 +44,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     private final ZendeskConfiguration config;
     private ZendeskApi api;
     private ResourceApi<?> calls;
-    private Expression idempotencyKey;
+    private ExchangeArguments args;
 
     public ZendeskProducer(ZendeskEndpoint endpoint) {
         super(endpoint);
@@ -63,10 +61,9 @@ public class ZendeskProducer extends DefaultAsyncProducer {
                 .withTicketFieldsMaxAge(Duration.ofMillis(config.getTicketFieldsCacheTtl()))
                 .withJobTimeout(Duration.ofMillis(config.getBulkJobTimeout()));
         calls = api.resource(resource.api());
-        if (config.getIdempotencyKey() != null) {
-            idempotencyKey = getEndpoint().getCamelContext().resolveLanguage("simple")
-                    .createExpression(config.getIdempotencyKey());
-        }
+        Expression idempotencyKey = config.getIdempotencyKey() == null ? null
+                : getEndpoint().getCamelContext().resolveLanguage("simple").createExpression(config.getIdempotencyKey());
+        args = new ExchangeArguments(resource, config, idempotencyKey);
     }
 
     @Override
@@ -106,27 +103,27 @@ public class ZendeskProducer extends DefaultAsyncProducer {
             case create -> created(ex, one(ex, create(ex)));
             case get -> get(ex);
             case update -> one(ex, update(ex));
-            case delete -> reply(ex, calls.delete(id(ex, null)));
+            case delete -> reply(ex, calls.delete(args.id(ex, null)));
             case list -> list(ex, list(ex));
             case listActive -> list(ex, api.macros().listActive(listOptions()));
-            case search -> list(ex, calls.search(query(ex), listOptions()));
-            case createOrUpdate -> created(ex, one(ex, calls.createOrUpdate(object(ex))));
+            case search -> list(ex, calls.search(args.query(ex), listOptions()));
+            case createOrUpdate -> created(ex, one(ex, calls.createOrUpdate(args.object(ex))));
             case me -> one(ex, api.users().me());
-            case createMany -> bulk(ex, calls.createMany(objects(ex)));
-            case createOrUpdateMany -> bulk(ex, calls.createOrUpdateMany(objects(ex)));
-            case updateMany -> bulk(ex, calls.updateMany(objects(ex)));
+            case createMany -> bulk(ex, calls.createMany(args.objects(ex)));
+            case createOrUpdateMany -> bulk(ex, calls.createOrUpdateMany(args.objects(ex)));
+            case updateMany -> bulk(ex, calls.updateMany(args.objects(ex)));
             case deleteMany -> bulk(ex, calls.deleteMany(ZendeskBodies.list(ex.getMessage().getBody(), "ids")));
             case addComment -> {
-                Map<String, Object> comment = comment(ex);
-                yield one(ex, api.tickets().addComment(ticketId(ex), comment));
+                Map<String, Object> comment = args.comment(ex);
+                yield one(ex, api.tickets().addComment(args.ticketId(ex), comment));
             }
-            case listComments -> list(ex, api.tickets().listComments(ticketId(ex), listOptions()));
-            case addTags -> reply(ex, calls.addTags(id(ex, null), tags(ex)));
-            case setTags -> reply(ex, calls.setTags(id(ex, null), tags(ex)));
-            case removeTags -> reply(ex, calls.removeTags(id(ex, null), tags(ex)));
+            case listComments -> list(ex, api.tickets().listComments(args.ticketId(ex), listOptions()));
+            case addTags -> reply(ex, calls.addTags(args.id(ex, null), args.tags(ex)));
+            case setTags -> reply(ex, calls.setTags(args.id(ex, null), args.tags(ex)));
+            case removeTags -> reply(ex, calls.removeTags(args.id(ex, null), args.tags(ex)));
             case updateTranslation -> updateTranslation(ex);
-            case apply -> reply(ex, api.macros().apply(id(ex, null), macroTicket(ex)));
-            case applyAndSave -> reply(ex, api.macros().applyAndSave(id(ex, null), macroTicket(ex)));
+            case apply -> reply(ex, api.macros().apply(args.id(ex, null), args.macroTicket(ex)));
+            case applyAndSave -> reply(ex, api.macros().applyAndSave(args.id(ex, null), args.macroTicket(ex)));
             case upload -> upload(ex);
         };
     }
@@ -134,24 +131,24 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     // ---- single objects
 
     private CompletableFuture<? extends ZendeskResponse<?>> create(Exchange ex) {
-        Map<String, Object> obj = object(ex);
+        Map<String, Object> obj = args.object(ex);
         if (resource == ARTICLES) {
-            return api.helpCenter().createArticle(parentOrField(ex, obj, "section_id", "the section of the article"),
-                    obj, locale(ex));
+            Object section = args.parentOrField(ex, obj, "section_id", "the section of the article");
+            return api.helpCenter().createArticle(section, obj, args.locale(ex));
         }
         if (resource == SECTIONS) {
-            return api.helpCenter().createSection(parentOrField(ex, obj, "category_id", "the category of the section"),
-                    obj);
+            Object category = args.parentOrField(ex, obj, "category_id", "the category of the section");
+            return api.helpCenter().createSection(category, obj);
         }
         if (resource == TICKETS) {
-            return api.tickets().create(obj, idempotencyKey(ex));
+            return api.tickets().create(obj, args.idempotencyKey(ex));
         }
         return calls.create(obj);
     }
 
     private CompletableFuture<? extends ZendeskResponse<?>> update(Exchange ex) {
-        Map<String, Object> obj = object(ex);
-        long id = id(ex, obj);
+        Map<String, Object> obj = args.object(ex);
+        long id = args.id(ex, obj);
         if (config.isSafeUpdate() && resource == TICKETS) {
             Object stamp = ex.getMessage().getHeader(ZendeskConstants.UPDATED_STAMP);
             if (stamp == null) {
@@ -168,7 +165,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
 
     /** A get; with {@code include=} the side-loaded arrays of the answer go to the side-loads header. */
     private CompletableFuture<Object> get(Exchange ex) {
-        long id = id(ex, null);
+        long id = args.id(ex, null);
         if (config.getInclude() == null) {
             return one(ex, calls.get(id));
         }
@@ -222,7 +219,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     // ---- lists: the first page has arrived when the call completes
 
     private CompletableFuture<? extends PageIterator<?>> list(Exchange ex) {
-        Long parent = optionalLong(ex, ZendeskConstants.PARENT_ID, config.getParentId());
+        Long parent = args.parentId(ex);
         if (parent != null && resource == ARTICLES) {
             return api.helpCenter().listArticles(parent, listOptions());
         }
@@ -245,20 +242,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         return new ListOptions(config.getPageSize(), config.getMaxResults(), config.getInclude());
     }
 
-    private String query(Exchange ex) {
-        String query = ex.getMessage().getHeader(ZendeskConstants.QUERY, config.getQuery(), String.class);
-        if (query == null || query.isBlank()) {
-            throw new IllegalArgumentException("search needs a query: set option query or header "
-                                               + ZendeskConstants.QUERY);
-        }
-        return query;
-    }
-
     // ---- bulk
-
-    private List<Map<String, Object>> objects(Exchange ex) {
-        return ZendeskBodies.objects(ex.getMessage().getBody(), resource.api().singular(), resource.api().plural());
-    }
 
     /** The job statuses go to their header, whether every item succeeded or not. */
     private static CompletableFuture<BulkResult> bulk(Exchange ex, CompletableFuture<BulkResult> call) {
@@ -273,29 +257,12 @@ public class ZendeskProducer extends DefaultAsyncProducer {
 
     // ---- tickets: comments and tags
 
-    private static Map<String, Object> comment(Exchange ex) {
-        Object body = ZendeskBodies.parsed(ex.getMessage().getBody());
-        return body instanceof String text ? new Comment(text, true).fields() : ZendeskBodies.object(body, "comment");
-    }
-
-    private static List<String> tags(Exchange ex) {
-        Object tags = ex.getMessage().getHeader(ZendeskConstants.TAGS);
-        if (tags == null) {
-            tags = ex.getMessage().getBody();
-        }
-        List<String> list = ZendeskBodies.list(tags, "tags").stream().map(String::valueOf).toList();
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("No tags: put them in the body or header " + ZendeskConstants.TAGS);
-        }
-        return list;
-    }
-
     // ---- Help Center, macros, uploads
 
     private CompletableFuture<Object> updateTranslation(Exchange ex) {
         Map<String, Object> translation = ZendeskBodies.object(ex.getMessage().getBody(), "translation");
-        long id = id(ex, null);
-        String locale = locale(ex);
+        long id = args.id(ex, null);
+        String locale = args.locale(ex);
         if (locale == null && translation.get("locale") != null) {
             locale = translation.get("locale").toString();
         }
@@ -304,10 +271,6 @@ public class ZendeskProducer extends DefaultAsyncProducer {
                                                + ZendeskConstants.LOCALE + " or the body's locale");
         }
         return reply(ex, api.helpCenter().updateTranslation(id, locale, translation));
-    }
-
-    private long macroTicket(Exchange ex) {
-        return requireLong(ex, ZendeskConstants.PARENT_ID, config.getParentId(), "the ticket to apply the macro to");
     }
 
     private CompletableFuture<Object> upload(Exchange ex) {
@@ -329,70 +292,6 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         }
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "application/binary", String.class);
         return reply(ex, api.uploads().upload(fileName, bytes, contentType));
-    }
-
-    // ---- arguments
-
-    private Map<String, Object> object(Exchange ex) {
-        return ZendeskBodies.object(ex.getMessage().getBody(), resource.api().singular());
-    }
-
-    /** The id from the header, the option, or the body's {@code id}; fails before any request without one. */
-    private long id(Exchange ex, Map<String, Object> body) {
-        Long id = optionalLong(ex, ZendeskConstants.ID, config.getId());
-        if (id == null && body != null && body.get("id") != null) {
-            id = Long.valueOf(body.get("id").toString());
-        }
-        if (id == null) {
-            throw new IllegalArgumentException("No id for " + resource.uriName() + ": set header "
-                                               + ZendeskConstants.ID + " or option id"
-                                               + (body != null ? ", or id in the body" : ""));
-        }
-        return id;
-    }
-
-    /** The ticket of a comment operation: the parent id, else the id. */
-    private long ticketId(Exchange ex) {
-        Long parent = optionalLong(ex, ZendeskConstants.PARENT_ID, config.getParentId());
-        return parent != null ? parent : id(ex, null);
-    }
-
-    private Object parentOrField(Exchange ex, Map<String, Object> body, String field, String what) {
-        Long parent = optionalLong(ex, ZendeskConstants.PARENT_ID, config.getParentId());
-        if (parent != null) {
-            return parent;
-        }
-        if (body.get(field) != null) {
-            return body.get(field);
-        }
-        throw new IllegalArgumentException("No " + what + ": set header " + ZendeskConstants.PARENT_ID
-                                           + ", option parentId, or " + field + " in the body");
-    }
-
-    private static Long optionalLong(Exchange ex, String header, Long option) {
-        Long fromHeader = ex.getMessage().getHeader(header, Long.class);
-        return fromHeader != null ? fromHeader : option;
-    }
-
-    private static long requireLong(Exchange ex, String header, Long option, String what) {
-        Long v = optionalLong(ex, header, option);
-        if (v == null) {
-            throw new IllegalArgumentException("No id of " + what + ": set header " + header + " or option "
-                                               + (header.equals(ZendeskConstants.PARENT_ID) ? "parentId" : "id"));
-        }
-        return v;
-    }
-
-    private String locale(Exchange ex) {
-        return ex.getMessage().getHeader(ZendeskConstants.LOCALE, config.getLocale(), String.class);
-    }
-
-    private String idempotencyKey(Exchange ex) {
-        String key = ex.getMessage().getHeader(ZendeskConstants.IDEMPOTENCY_KEY, String.class);
-        if (key == null && idempotencyKey != null) {
-            key = idempotencyKey.evaluate(ex, String.class);
-        }
-        return key == null || key.isBlank() ? null : key;
     }
 
     private static void status(Exchange ex, ZendeskResponse<?> r) {
