@@ -66,7 +66,7 @@ class ZendeskHealthDownTest {
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode details = json.readTree(health.getBody()).path("components").path("camelHealth").path("details");
-        assertThat(details.path(accountCheck(details, ZENDESK.port())).asText()).isEqualTo("UP");
+        assertThat(details.path(EmulatorAccount.accountCheck(details, ZENDESK.port())).asText()).isEqualTo("UP");
         assertThat(details.path("zendesk-export-ticket-changes").asText()).isEqualTo("UP");
         assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
@@ -83,7 +83,7 @@ class ZendeskHealthDownTest {
         assertThat(body.path("status").asText()).isEqualTo("DOWN");
         JsonNode camel = body.path("components").path("camelHealth");
         assertThat(camel.path("status").asText()).isEqualTo("DOWN");
-        String account = accountCheck(camel.path("details"), port);
+        String account = EmulatorAccount.accountCheck(camel.path("details"), port);
         assertThat(camel.path("details").path(account).asText()).isEqualTo("DOWN");
         assertThat(camel.path("details").path(account + ".data").path("error.stacktrace").asText())
                 .startsWith("io.camelzendesk.client.ZendeskTransportException: GET /api/v2/users/me failed");
@@ -103,17 +103,5 @@ class ZendeskHealthDownTest {
             assertThat(details.path("zendesk-export-ticket-changes.data").path("lastError").asText())
                     .contains("/api/v2/incremental/tickets/cursor");
         });
-    }
-
-    /** The account's readiness check: zendesk-<host>-<port>-<hash of the client configuration>. */
-    static String accountCheck(com.fasterxml.jackson.databind.JsonNode details, int port) {
-        java.util.Iterator<String> names = details.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (name.matches("zendesk-127\\.0\\.0\\.1-" + port + "-[0-9a-f]{8}")) {
-                return name;
-            }
-        }
-        return "zendesk-127.0.0.1-" + port + " (no such check)";
     }
 }
