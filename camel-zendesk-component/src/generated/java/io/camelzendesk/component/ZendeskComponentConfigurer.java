@@ -95,7 +95,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthScope": getOrCreateConfiguration(target).setOauthScope(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthtoken":
         case "oauthToken": getOrCreateConfiguration(target).setOauthToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.camelzendesk.component.ZendeskOperation.class, value)); return true;
         case "pageaslist":
         case "pageAsList": getOrCreateConfiguration(target).setPageAsList(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
@@ -211,7 +211,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthScope": return java.lang.String.class;
         case "oauthtoken":
         case "oauthToken": return java.lang.String.class;
-        case "operation": return java.lang.String.class;
+        case "operation": return io.camelzendesk.component.ZendeskOperation.class;
         case "pageaslist":
         case "pageAsList": return boolean.class;
         case "pagesize":

@@ -99,7 +99,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthScope": target.getConfiguration().setOauthScope(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthtoken":
         case "oauthToken": target.getConfiguration().setOauthToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.camelzendesk.component.ZendeskOperation.class, value)); return true;
         case "pageaslist":
         case "pageAsList": target.getConfiguration().setPageAsList(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
@@ -245,7 +245,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthScope": return java.lang.String.class;
         case "oauthtoken":
         case "oauthToken": return java.lang.String.class;
-        case "operation": return java.lang.String.class;
+        case "operation": return io.camelzendesk.component.ZendeskOperation.class;
         case "pageaslist":
         case "pageAsList": return boolean.class;
         case "pagesize":

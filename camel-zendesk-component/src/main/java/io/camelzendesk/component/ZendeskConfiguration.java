@@ -68,13 +68,10 @@ public class ZendeskConfiguration implements Cloneable {
     private int clientThreads = 4;
 
     // producer
-    @UriParam(label = "producer", enums = "create,get,update,delete,list,search,createMany,updateMany,deleteMany,"
-                                          + "createOrUpdate,createOrUpdateMany,me,addComment,listComments,addTags,"
-                                          + "setTags,removeTags,updateTranslation,listActive,apply,applyAndSave,"
-                                          + "upload",
+    @UriParam(label = "producer",
               description = "The operation to perform (the CamelZendeskOperation header overrides it). Which ones a"
                             + " resource supports is listed in the README.")
-    private String operation;
+    private ZendeskOperation operation;
     @UriParam(label = "producer", description = "The object id (the CamelZendeskId header overrides it).")
     private Long id;
     @UriParam(label = "producer", description = "The parent id: ticket of comments or of a macro apply, section of"
@@ -363,11 +360,11 @@ public class ZendeskConfiguration implements Cloneable {
         this.clientThreads = clientThreads;
     }
 
-    public String getOperation() {
+    public ZendeskOperation getOperation() {
         return operation;
     }
 
-    public void setOperation(String operation) {
+    public void setOperation(ZendeskOperation operation) {
         this.operation = operation;
     }
 

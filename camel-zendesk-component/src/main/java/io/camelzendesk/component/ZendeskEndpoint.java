@@ -76,7 +76,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         }
         accountSettings = AccountSettings.of(configuration);
         if (configuration.getOperation() != null) {
-            zendeskResource.check(ZendeskResource.operation(configuration.getOperation()));
+            zendeskResource.check(configuration.getOperation());
         }
         if (configuration.getStartTime() != null) {
             ZendeskExportConsumer.parseStartTime(configuration.getStartTime());

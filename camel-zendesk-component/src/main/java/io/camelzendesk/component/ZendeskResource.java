@@ -103,17 +103,6 @@ public enum ZendeskResource {
         return op;
     }
 
-    /** Parses an operation name (from the option or the header), case-insensitively. */
-    public static ZendeskOperation operation(String name) {
-        for (ZendeskOperation op : ZendeskOperation.values()) {
-            if (op.name().equalsIgnoreCase(name.trim())) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("Unknown Zendesk operation '" + name + "'. Valid: "
-                + Arrays.stream(ZendeskOperation.values()).map(Enum::name).collect(Collectors.joining(", ")));
-    }
-
     @Override
     public String toString() {
         return uriName.toLowerCase(Locale.ROOT);

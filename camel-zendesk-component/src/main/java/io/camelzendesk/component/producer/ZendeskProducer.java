@@ -88,14 +88,15 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     }
 
     private ZendeskOperation operation(Exchange exchange) {
-        String fromHeader = exchange.getMessage().getHeader(ZendeskConstants.OPERATION, String.class);
-        String name = fromHeader != null ? fromHeader : config.getOperation();
-        if (name == null) {
+        Object fromHeader = exchange.getMessage().getHeader(ZendeskConstants.OPERATION);
+        ZendeskOperation op = fromHeader instanceof ZendeskOperation o ? o
+                : fromHeader != null ? ZendeskOperation.of(fromHeader.toString()) : config.getOperation();
+        if (op == null) {
             throw new IllegalArgumentException("No operation: set option operation or header "
                                                + ZendeskConstants.OPERATION + ". Resource '" + resource.uriName()
                                                + "' supports: " + resource.operations());
         }
-        return resource.check(ZendeskResource.operation(name));
+        return resource.check(op);
     }
 
     private CompletableFuture<?> execute(ZendeskOperation op, Exchange ex) {
