@@ -49,6 +49,7 @@ public class ZendeskComponent extends DefaultComponent {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        ZendeskSchemeGuard.check(getCamelContext(), ZendeskComponent.class);
         ZendeskSecretOptions.registerSensitiveKeywords(getCamelContext());
     }
 

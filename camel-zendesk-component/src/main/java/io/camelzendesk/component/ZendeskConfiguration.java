@@ -126,7 +126,7 @@ public class ZendeskConfiguration implements Cloneable {
                                                        + " reports).")
     private Integer incrementalRequestsPerMinute;
     @UriParam(label = "consumer", description = "Where the export position is kept (a"
-                                              + " StateRepository<String, String> bean); default: the file"
+                                              + " StateRepository bean, String keys and values); default: the file"
                                               + " zendesk-positions.dat in stateDirectory, shared by every export"
                                               + " consumer of the JVM and replaced atomically on every write."
                                               + " Several nodes share one position through a"
@@ -176,7 +176,8 @@ public class ZendeskConfiguration implements Cloneable {
     private String httpMethods = "POST";
     @UriParam(label = "consumer,webhook,security", secret = true,
               description = "The webhook's signing secret: deliveries must carry"
-                            + " base64(HMAC-SHA256(secret, timestamp + body)). Read from the API with autoRegister.")
+                            + " base64(HMAC-SHA256(secret, timestamp followed by body)). Read from the API with"
+                            + " autoRegister.")
     private String signingSecret;
     @UriParam(label = "consumer,webhook,security", defaultValue = "true",
               description = "Verify signatures. Turning it off must be explicit and logs a WARN at start.")
@@ -216,7 +217,7 @@ public class ZendeskConfiguration implements Cloneable {
                                                       + " https://hooks.example.com/zendesk/webhook.")
     private String externalUrl;
     @UriParam(label = "consumer,webhook", description = "The name of the registered webhook (autoRegister); default:"
-                                                      + " camel-zendesk <route id>.")
+                                                      + " camel-zendesk {route id}.")
     private String webhookName;
     @UriParam(label = "consumer,webhook", description = "Register a trigger-connected webhook instead of an"
                                                       + " event-subscribed one, firing on these conditions,"

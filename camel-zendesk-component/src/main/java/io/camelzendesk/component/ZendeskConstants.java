@@ -57,7 +57,7 @@ public final class ZendeskConstants {
     @Metadata(label = "producer", description = "Out: the HTTP status Zendesk answered.", javaType = "Integer")
     public static final String RESPONSE_CODE = "CamelZendeskResponseCode";
 
-    @Metadata(description = "The side-loaded objects (include=) by side-load name and id, e.g. users -> {id -> user}."
+    @Metadata(description = "The side-loaded objects (include=) by side-load name and id, e.g. users: {id: user}."
                             + " Producer list/search: grows as pages are read. Consumer: the objects the record"
                             + " references (requester, assignee, organization, group, ...), or all of the page"
                             + " with pageAsList.",

@@ -108,7 +108,7 @@ class ReferenceDocsTest {
         return sb.toString();
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 }
