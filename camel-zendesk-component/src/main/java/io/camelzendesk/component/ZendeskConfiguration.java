@@ -12,6 +12,12 @@ import io.camelzendesk.component.position.JdbcStateRepository;
 /**
  * The options shared by the component and its endpoints: set once on the component (connection, credentials,
  * limits), overridden per endpoint where a route needs something else.
+ * <p>
+ * Longer than our other classes on purpose: it is the list of every option, each a field with its {@code @UriParam}
+ * (the catalog, the generated configurers, docs/reference.md and the Spring Boot metadata are made from it) and a
+ * getter and setter, grouped by section (connection, credentials, limits, producer, export, webhook) and nothing
+ * else: no logic lives here; validation is in {@link io.camelzendesk.component.account.AccountSettings} and
+ * {@link ZendeskEndpoint}.
  */
 @UriParams
 public class ZendeskConfiguration implements Cloneable {
