@@ -343,29 +343,7 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
     /** The endpoint's exception handler, told nothing this consumer already reported. */
     @Override
     public ExceptionHandler getExceptionHandler() {
-        ExceptionHandler handler = super.getExceptionHandler();
-        return new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                if (exception != reported) {
-                    handler.handleException(exception);
-                }
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                if (exception != reported) {
-                    handler.handleException(message, exception);
-                }
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                if (exception != reported) {
-                    handler.handleException(message, exchange, exception);
-                }
-            }
-        };
+        return new UnlessReported(super.getExceptionHandler(), () -> reported);
     }
 
     public static long parseStartTime(String value) {

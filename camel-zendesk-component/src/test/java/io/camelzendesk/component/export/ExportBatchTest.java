@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.service.ServiceHelper;
@@ -51,13 +52,18 @@ class ExportBatchTest {
 
     /** Starts route "export"; with maxMessagesPerPoll > 0, set on the consumer before the route starts. */
     private void start(String uri, Processor step, int maxMessagesPerPoll) throws Exception {
+        start(uri, step, maxMessagesPerPoll, ShutdownRunningTask.CompleteCurrentTaskOnly);
+    }
+
+    private void start(String uri, Processor step, int maxMessagesPerPoll, ShutdownRunningTask onStop)
+            throws Exception {
         context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri + "&baseUrl=" + wm.baseUrl() + "&oauthToken=tok&initialDelay=0"
                      + "&incrementalRequestsPerMinute=0&stateDirectory=" + stateDir)
-                        .routeId("export").autoStartup(false).process(step).process(e -> received.add(e.copy()));
+                        .routeId("export").autoStartup(false).shutdownRunningTask(onStop).process(step).process(e -> received.add(e.copy()));
             }
         });
         context.start();
@@ -123,40 +129,14 @@ class ExportBatchTest {
 
     @Test
     void aGracefulStopMidPageCompletesTheExchangeInFlightAndARestartDeliversTheRestOnce() throws Exception {
-        wm.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("start_time", equalTo("0"))
-                .willReturn(okJson(tickets(1, 10, "c1"))));
-        wm.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("cursor", equalTo("c1"))
-                .willReturn(okJson(tickets(11, 11, "end"))));
-        CountDownLatch inFlight = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        start("zendesk:tickets?startTime=0&delay=60000", e -> {
-            if (e.getMessage().getBody(ZendeskObject.class).getId() == 3) {
-                inFlight.countDown();
-                release.await(10, TimeUnit.SECONDS);
-            }
-        }, 0);
-        assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
-        Thread stopper = new Thread(() -> {
-            try {
-                context.getRouteController().stopRoute("export");
-            } catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        });
-        stopper.start();
-        Thread.sleep(500);
-        release.countDown();
-        stopper.join(20_000);
+        stopWhileTicket3IsInFlight(ShutdownRunningTask.CompleteCurrentTaskOnly);
 
         // the exchange in flight completed; none was started after the stop
         assertThat(ids()).containsExactly(1L, 2L, 3L);
         context.stop();
         // the stored position is before the first record not processed: the cursor did not move past the page
         // (the next page, requested ahead, was dropped), and the three processed are remembered
-        FilePositionRepository files = FilePositionRepository.inDirectory(stateDir.toString());
-        ServiceHelper.startService(files);
-        ExportPosition stored = ExportPosition.parse(files.getState("localhost:" + wm.getPort() + "/tickets/export"));
-        ServiceHelper.stopService(files);
+        ExportPosition stored = storedPosition();
         assertThat(stored.cursor).isNull();
         assertThat(stored.startTime).isZero();
         assertThat(stored.alreadyProcessed(new ExportPosition.Key(3, 1003))).isTrue();
@@ -170,5 +150,51 @@ class ExportBatchTest {
         // the page is read again from the stored position: 1-3 are remembered, 4-10 and the next page follow
         assertThat(ids()).containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
         wm.verify(2, getRequestedFor(urlPathEqualTo(TICKETS)).withQueryParam("start_time", equalTo("0")));
+    }
+
+    /** Starts the export of tickets 1-10 (then 11), and stops the route while ticket 3 is in the route. */
+    private void stopWhileTicket3IsInFlight(ShutdownRunningTask onStop) throws Exception {
+        wm.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("start_time", equalTo("0"))
+                .willReturn(okJson(tickets(1, 10, "c1"))));
+        wm.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("cursor", equalTo("c1"))
+                .willReturn(okJson(tickets(11, 11, "end"))));
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start("zendesk:tickets?startTime=0&delay=60000", e -> {
+            if (e.getMessage().getBody(ZendeskObject.class).getId() == 3) {
+                inFlight.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            }
+        }, 0, onStop);
+        assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread stopper = new Thread(() -> {
+            try {
+                context.getRouteController().stopRoute("export");
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        stopper.start();
+        Thread.sleep(500);
+        release.countDown();
+        stopper.join(20_000);
+    }
+
+    private ExportPosition storedPosition() {
+        FilePositionRepository files = FilePositionRepository.inDirectory(stateDir.toString());
+        ServiceHelper.startService(files);
+        try {
+            return ExportPosition.parse(files.getState("localhost:" + wm.getPort() + "/tickets/export"));
+        } finally {
+            ServiceHelper.stopService(files);
+        }
+    }
+
+    @Test
+    void withCompleteAllTasksAGracefulStopCompletesThePageAndStoresTheNextCursor() throws Exception {
+        stopWhileTicket3IsInFlight(ShutdownRunningTask.CompleteAllTasks);
+        assertThat(ids()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        context.stop();
+        assertThat(storedPosition().cursor).isEqualTo("c1");
     }
 }
