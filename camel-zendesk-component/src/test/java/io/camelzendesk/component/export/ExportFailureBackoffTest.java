@@ -10,6 +10,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
@@ -67,6 +68,9 @@ class ExportFailureBackoffTest {
 
     private void start() throws Exception {
         context = new DefaultCamelContext();
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        health.register(health.resolveById("consumers"));
+        health.setExposureLevel("full");
         context.getRegistry().bind("countingPolls", new CountingPollStrategy());
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -94,7 +98,9 @@ class ExportFailureBackoffTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Couldn't authenticate you\"}")));
         try (LogCapture log = LogCapture.capture()) {
             start();
-            HealthCheck check = HealthCheckRegistry.get(context).getCheck("zendesk-export-tickets-export").orElseThrow();
+            HealthCheck check = HealthCheckHelper.invokeReadiness(context).stream()
+                    .filter(r -> r.getCheck().getId().equals("consumer:tickets-export")).findFirst().orElseThrow()
+                    .getCheck();
             await().atMost(Duration.ofSeconds(30)).until(() -> polls.get() >= 70);
             int pollsBefore = polls.get();
             int requests = exportRequests();
@@ -110,8 +116,11 @@ class ExportFailureBackoffTest {
             assertThat(log.lines(Level.DEBUG)).filteredOn(l -> l.contains("export of route tickets-export failed"))
                     .hasSizeBetween(requests - 1, requests + 1);
             assertThat(check.call().getState()).isEqualTo(HealthCheck.State.DOWN);
-            assertThat(check.call().getDetails().get("lastError").toString()).contains("401");
-            assertThat((Integer) check.call().getDetails().get("consecutiveFailures")).isGreaterThanOrEqualTo(requests);
+            // Camel's consumer check: the error, the status, and the polls failed (skipped ones included)
+            HealthCheck.Result down = check.call();
+            assertThat(down.getError()).hasValueSatisfying(e -> assertThat(e.getMessage()).contains("401"));
+            assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 401);
+            assertThat((Long) down.getDetails().get(HealthCheck.FAILURE_ERROR_COUNT)).isGreaterThanOrEqualTo(requests);
 
             // the credentials are fixed: the next attempt (poll 128) succeeds
             wm.resetAll();
