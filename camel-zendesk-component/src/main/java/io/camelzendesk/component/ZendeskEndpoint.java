@@ -42,6 +42,10 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
               description = "Milliseconds between polls once the export has reached its end (while it has not, the"
                             + " next page is fetched at once, paced by the export budget).")
     private long delay = 60_000;
+    @UriParam(label = "consumer",
+              description = "The most records (exchanges) one poll of the export hands to the route; 0: no limit. The"
+                            + " next poll goes on within the same page.")
+    private int maxMessagesPerPoll;
 
     private final ZendeskResource zendeskResource;
     /** The account part of the configuration, read once by {@link #validate()}; null for a webhook without the API. */
@@ -169,6 +173,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
                                                + " covers tickets, users, organizations, ticket_events and articles");
         }
         ZendeskExportConsumer consumer = new ZendeskExportConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
         configureConsumer(consumer);
         return consumer;
     }
@@ -196,6 +201,14 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
             account = null;
         }
         super.doStop();
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public ZendeskResource getZendeskResource() {

@@ -50,7 +50,7 @@ class ExportBatchTest {
         }
     }
 
-    /** Starts route "export"; with maxMessagesPerPoll > 0, set on the consumer before the route starts. */
+    /** Starts route "export"; with maxMessagesPerPoll > 0, that URI option. */
     private void start(String uri, Processor step, int maxMessagesPerPoll) throws Exception {
         start(uri, step, maxMessagesPerPoll, ShutdownRunningTask.CompleteCurrentTaskOnly);
     }
@@ -62,13 +62,12 @@ class ExportBatchTest {
             @Override
             public void configure() {
                 from(uri + "&baseUrl=" + wm.baseUrl() + "&oauthToken=tok&initialDelay=0"
-                     + "&incrementalRequestsPerMinute=0&stateDirectory=" + stateDir)
-                        .routeId("export").autoStartup(false).shutdownRunningTask(onStop).process(step).process(e -> received.add(e.copy()));
+                     + "&incrementalRequestsPerMinute=0&stateDirectory=" + stateDir
+                     + (maxMessagesPerPoll > 0 ? "&maxMessagesPerPoll=" + maxMessagesPerPoll : ""))
+                        .routeId("export").shutdownRunningTask(onStop).process(step).process(e -> received.add(e.copy()));
             }
         });
         context.start();
-        ((ZendeskExportConsumer) context.getRoute("export").getConsumer()).setMaxMessagesPerPoll(maxMessagesPerPoll);
-        context.getRouteController().startRoute("export");
     }
 
     private static String tickets(int from, int to, String afterCursor) {

@@ -59,10 +59,10 @@ class ZendeskHealthDownTest {
     @Test
     @Order(1)
     void upWhileZendeskAnswers() throws Exception {
-        // the export consumer's check is UP once it polled
+        // the export consumer's check has a position once it polled
         await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(http.getForObject("/actuator/health", String.class))
                 .path("components").path("camelHealth").path("details").path("zendesk-export-ticket-changes.data")
-                .has("lastSuccessfulPoll"));
+                .has("position"));
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode details = json.readTree(health.getBody()).path("components").path("camelHealth").path("details");
@@ -95,12 +95,12 @@ class ZendeskHealthDownTest {
         ResponseEntity<String> liveness = http.getForEntity("/actuator/health/liveness", String.class);
         assertThat(liveness.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        // and the export consumer reports its failed poll
+        // and Camel's check of the export consumer reports its failed poll
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode details = json.readTree(http.getForObject("/actuator/health", String.class))
                     .path("components").path("camelHealth").path("details");
-            assertThat(details.path("zendesk-export-ticket-changes").asText()).isEqualTo("DOWN");
-            assertThat(details.path("zendesk-export-ticket-changes.data").path("lastError").asText())
+            assertThat(details.path("consumer:ticket-changes").asText()).isEqualTo("DOWN");
+            assertThat(details.path("consumer:ticket-changes.data").toString())
                     .contains("/api/v2/incremental/tickets/cursor");
         });
     }

@@ -104,7 +104,7 @@ class SecretsNotPrintedQuarkusTest {
 
     private boolean exportFailed() {
         return HealthCheckHelper.invoke(context).stream()
-                .anyMatch(r -> r.getCheck().getId().equals("zendesk-export-ticket-changes") && r.getError().isPresent());
+                .anyMatch(r -> r.getCheck().getId().equals("consumer:ticket-changes") && r.getError().isPresent());
     }
 
     /** After the shutdown: every log record of the run, those of the test method included. */
