@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.camelzendesk.component.ZendeskResource;
 
-/** Counters and the last poll's outcome, for the health check and the progress log. */
-final class ExportProgress {
+/** Counters and the last poll's outcome, for the health check, the dev console, the meters and the progress log. */
+public final class ExportProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskExportConsumer.class);
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
@@ -26,6 +26,41 @@ final class ExportProgress {
     private long positionAtStart;
 
     private volatile boolean routeFailedThisPoll;
+
+    /** Records routed since the consumer started. */
+    public long records() {
+        return records;
+    }
+
+    /** Pages fetched since the consumer started. */
+    public long pages() {
+        return pages;
+    }
+
+    /** Records dropped as duplicates of the page boundary. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** When the last poll started, or null. */
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
+    /** When the last poll completed without error, or null. */
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    /** The position's record time (epoch seconds), 0 before the first page. */
+    public long positionTime() {
+        return positionTime;
+    }
+
+    /** The last error of a poll or of the route, or null. */
+    public Exception lastError() {
+        return lastError;
+    }
 
     void pollStarted() {
         lastPoll = Instant.now();

@@ -520,7 +520,8 @@ public class ZendeskExportConsumer extends ScheduledPollConsumer {
         return text.contains("too recent") || text.contains("starttimetoorecent");
     }
 
-    ExportProgress progress() {
+    /** The export's counters and last poll (read by the health check, the dev console and the meters). */
+    public ExportProgress progress() {
         return progress;
     }
 
