@@ -1,6 +1,5 @@
 package io.camelzendesk.component.console;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +56,12 @@ public class ZendeskDevConsole extends AbstractDevConsole {
             sb.append("    State key: ").append(e.get("stateKey")).append("\n");
             sb.append("    Position: ").append(e.getOrDefault("position", "-"));
             if (e.containsKey("lagSeconds")) {
-                sb.append(" (").append(e.get("lagSeconds")).append(" s behind the last completed poll)");
+                sb.append(" (").append(e.get("lagSeconds")).append(" s behind)");
             }
             sb.append("\n");
             sb.append("    Records: ").append(e.get("records")).append(" in ").append(e.get("pages"))
-                    .append(" pages, ").append(e.get("duplicates")).append(" duplicates dropped\n");
+                    .append(" pages, ").append(e.get("duplicates")).append(" duplicates dropped, ").append(e.get("rate"))
+                    .append(" records/s\n");
             sb.append("    Last poll: ").append(e.getOrDefault("lastPoll", "-")).append(", last success: ")
                     .append(e.getOrDefault("lastSuccess", "-")).append("\n");
             if (e.containsKey("lastError")) {
@@ -136,13 +136,11 @@ public class ZendeskDevConsole extends AbstractDevConsole {
         jo.put("routeId", route.getRouteId());
         jo.put("resource", ((ZendeskEndpoint) consumer.getEndpoint()).getResource());
         jo.put("stateKey", consumer.stateKey());
-        if (p.positionTime() > 0) {
-            jo.put("position", Instant.ofEpochSecond(p.positionTime()).toString());
+        if (p.positionTime() != null) {
+            jo.put("position", p.positionTime().toString());
+            jo.put("lagSeconds", p.lagSeconds());
         }
-        long lag = lagSeconds(p);
-        if (lag >= 0) {
-            jo.put("lagSeconds", lag);
-        }
+        jo.put("rate", Math.round(p.rate() * 10) / 10.0);
         jo.put("records", p.records());
         jo.put("pages", p.pages());
         jo.put("duplicates", p.duplicates());
@@ -153,7 +151,7 @@ public class ZendeskDevConsole extends AbstractDevConsole {
             jo.put("lastSuccess", p.lastSuccess().toString());
         }
         if (p.lastError() != null) {
-            jo.put("lastError", String.valueOf(p.lastError().getMessage()));
+            jo.put("lastError", p.lastError());
         }
         return jo;
     }
@@ -171,18 +169,6 @@ public class ZendeskDevConsole extends AbstractDevConsole {
         refused.putAll(c.refused());
         jo.put("refused", refused);
         return jo;
-    }
-
-    /**
-     * Seconds between the export's position and its last completed poll (not now: a quiet account, polled to its
-     * end, is not behind); -1 before the first page.
-     */
-    public static long lagSeconds(ExportProgress p) {
-        if (p.positionTime() <= 0) {
-            return -1;
-        }
-        Instant asOf = p.lastSuccess() != null ? p.lastSuccess() : Instant.now();
-        return Math.max(0, asOf.getEpochSecond() - p.positionTime());
     }
 
     private static List<?> list(Map<String, Object> json, String key) {

@@ -52,14 +52,35 @@ public final class ExportProgress {
         return lastSuccess;
     }
 
-    /** The position's record time (epoch seconds), 0 before the first page. */
-    public long positionTime() {
-        return positionTime;
+    /** The export has read everything up to this instant (the newest record processed), or null before it knows. */
+    public Instant positionTime() {
+        long t = positionTime;
+        return t > 0 ? Instant.ofEpochSecond(t) : null;
     }
 
-    /** The last error of a poll or of the route, or null. */
-    public Exception lastError() {
-        return lastError;
+    /** Seconds the position was behind when the last poll completed (now while none has); 0 before it knows. */
+    public long lagSeconds() {
+        long t = positionTime;
+        if (t <= 0) {
+            return 0;
+        }
+        Instant asOf = lastSuccess != null ? lastSuccess : Instant.now();
+        return Math.max(0, asOf.getEpochSecond() - t);
+    }
+
+    /** Records per second since the export started reading (0 once it has reached the end). */
+    public synchronized double rate() {
+        if (startedNanos == 0) {
+            return 0;
+        }
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        return seconds <= 0 ? 0 : (records - recordsAtStart) / seconds;
+    }
+
+    /** The message of the last failure (of a poll or of the route on a record), or null. */
+    public String lastError() {
+        Exception e = lastError;
+        return e == null ? null : String.valueOf(e.getMessage());
     }
 
     void pollStarted() {

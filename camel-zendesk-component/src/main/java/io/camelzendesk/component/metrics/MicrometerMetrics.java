@@ -18,7 +18,6 @@ import org.apache.camel.Consumer;
 
 import io.camelzendesk.client.ZendeskClientMetrics;
 import io.camelzendesk.component.account.ZendeskAccount;
-import io.camelzendesk.component.console.ZendeskDevConsole;
 import io.camelzendesk.component.export.ExportProgress;
 import io.camelzendesk.component.export.ZendeskExportConsumer;
 import io.camelzendesk.component.webhook.WebhookCounters;
@@ -86,9 +85,9 @@ final class MicrometerMetrics implements ZendeskMetrics {
             Tags tags = Tags.of("route", routeId);
             list.add(counter("zendesk.export.records", "Records the export routed", tags, p, ExportProgress::records));
             list.add(counter("zendesk.export.pages", "Export pages fetched", tags, p, ExportProgress::pages));
-            list.add(Gauge.builder("zendesk.export.lag", p, x -> Math.max(0, ZendeskDevConsole.lagSeconds(x)))
+            list.add(Gauge.builder("zendesk.export.lag", p, ExportProgress::lagSeconds)
                     .tags(tags).baseUnit("seconds")
-                    .description("How far the export's position is behind its last completed poll")
+                    .description("How far the export's position is behind")
                     .register(registry));
         } else if (consumer instanceof ZendeskWebhookConsumer webhook) {
             WebhookCounters c = webhook.counters();
