@@ -9,9 +9,11 @@ import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 import io.camelzendesk.component.account.ZendeskAccounts;
+import io.camelzendesk.component.metrics.ConsumerMeters;
+import io.camelzendesk.component.metrics.ZendeskMetrics;
 import io.camelzendesk.component.secrets.MaskingModelDumpers;
 import io.camelzendesk.component.secrets.SensitiveMainConfigurationConsole;
 import io.camelzendesk.component.secrets.SensitivePropertiesConsole;
@@ -20,14 +22,18 @@ import io.camelzendesk.component.secrets.ZendeskSecretOptions;
 /**
  * The {@code zendesk:} component. Holds the shared {@link ZendeskConfiguration} (so routes stay short:
  * {@code zendesk:tickets?operation=get}) and creates endpoints; the accounts they use are in {@link ZendeskAccounts}.
+ * Camel's {@code healthCheckProducerEnabled} turns the account checks off (they probe the API the producers call),
+ * {@code healthCheckConsumerEnabled} the consumers' checks.
  */
 @Component("zendesk")
-public class ZendeskComponent extends DefaultComponent {
+public class ZendeskComponent extends HealthCheckComponent {
 
     @Metadata(description = "The shared configuration; every option of it can also be set per endpoint.")
     private ZendeskConfiguration configuration = new ZendeskConfiguration();
 
     private ZendeskAccounts accounts;
+    private ZendeskMetrics metrics = ZendeskMetrics.NONE;
+    private ConsumerMeters consumerMeters;
 
     // the URI an endpoint reports (its secrets masked) -> the URI it was created from, so that Camel code that
     // resolves an endpoint again by its reported URI (templates, endpoint strategies) gets the same credentials;
@@ -61,6 +67,20 @@ public class ZendeskComponent extends DefaultComponent {
         SensitivePropertiesConsole.install(getCamelContext());
         maskMainConfigurationConsole();
         MaskingModelDumpers.install(getCamelContext());
+        startMetrics();
+    }
+
+    // zendesk.* meters when the application has a Micrometer registry (and micrometer-core is on the classpath)
+    private void startMetrics() throws Exception {
+        metrics = ZendeskMetrics.of(getCamelContext());
+        if (metrics == ZendeskMetrics.NONE) {
+            return;
+        }
+        getAccounts().setMetrics(metrics);
+        consumerMeters = new ConsumerMeters(metrics);
+        consumerMeters.start();
+        getCamelContext().getManagementStrategy().addEventNotifier(consumerMeters);
+        consumerMeters.routesStarted(getCamelContext());
     }
 
     // camel-main's console, when camel-main is there: checked by name, so that its classes are loaded only then
@@ -119,7 +139,7 @@ public class ZendeskComponent extends DefaultComponent {
     /** The accounts the endpoints of this component use. */
     public synchronized ZendeskAccounts getAccounts() {
         if (accounts == null) {
-            accounts = new ZendeskAccounts(getCamelContext());
+            accounts = new ZendeskAccounts(getCamelContext(), this::isHealthCheckProducerEnabled);
         }
         return accounts;
     }
@@ -127,6 +147,13 @@ public class ZendeskComponent extends DefaultComponent {
     @Override
     protected void doStop() throws Exception {
         getAccounts().closeAll();
+        if (consumerMeters != null) {
+            getCamelContext().getManagementStrategy().removeEventNotifier(consumerMeters);
+            consumerMeters.stop();
+            consumerMeters = null;
+        }
+        metrics.close();
+        metrics = ZendeskMetrics.NONE;
         super.doStop();
     }
 

@@ -189,6 +189,11 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return account;
     }
 
+    /** The account this endpoint holds, or null before its first use (does not acquire one). */
+    public synchronized ZendeskAccount currentAccount() {
+        return account;
+    }
+
     /** The client of this endpoint's account. */
     public ZendeskClient client() {
         return account().client();

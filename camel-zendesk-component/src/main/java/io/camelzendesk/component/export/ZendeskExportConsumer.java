@@ -90,6 +90,8 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
         // a restarted route tries at once; whether it was failing is remembered, to log its recovery
         backoff.attemptNow();
         healthCheck = new ZendeskExportHealthCheck(this);
+        // healthCheckConsumerEnabled=false turns off the consumer's checks: Camel's and this one
+        healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
             healthCheck.setCamelContext(getEndpoint().getCamelContext());

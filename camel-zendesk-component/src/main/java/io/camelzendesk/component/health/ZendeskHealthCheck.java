@@ -14,7 +14,8 @@ import io.camelzendesk.component.account.AccountSettings;
 
 /**
  * Readiness of one Zendesk account: {@code GET /api/v2/users/me} answers. DOWN with the status and Zendesk's error
- * on 401/403 (credentials, scopes), on other errors, or when Zendesk cannot be reached.
+ * on 401/403 (credentials, scopes), on other errors, or when Zendesk cannot be reached. Camel's standard detail
+ * {@link #HTTP_RESPONSE_CODE} holds Zendesk's answer; the id is the account's, unique per account configuration.
  */
 public class ZendeskHealthCheck extends AbstractHealthCheck {
 
@@ -43,7 +44,7 @@ public class ZendeskHealthCheck extends AbstractHealthCheck {
         try {
             // one attempt, at once, within PROBE_TIMEOUT: a probe must not wait out retries or a rate-limit pause
             client.getJson(ZendeskRequest.get("/api/v2/users/me").probe(PROBE_TIMEOUT).build());
-            builder.up();
+            builder.detail(HTTP_RESPONSE_CODE, 200).up();
         } catch (ZendeskApiException e) {
             if (e.getStatus() == 429) {
                 // Zendesk answered and knows the account: it is busy, not down

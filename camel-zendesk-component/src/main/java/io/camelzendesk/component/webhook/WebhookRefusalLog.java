@@ -20,10 +20,12 @@ final class WebhookRefusalLog {
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskWebhookConsumer.class);
 
     private final String path;
+    private final WebhookCounters counters;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    WebhookRefusalLog(String path) {
+    WebhookRefusalLog(String path, WebhookCounters counters) {
         this.path = path;
+        this.counters = counters;
     }
 
     /**
@@ -32,6 +34,7 @@ final class WebhookRefusalLog {
      * @param invocationId Zendesk's invocation id, or null
      */
     void refused(int status, String reason, String invocationId) {
+        counters.countRefused(reason);
         Window w = windows.computeIfAbsent(reason, r -> new Window());
         long suppressed = w.tryLog(System.nanoTime());
         String id = invocationId == null ? "" : " " + invocationId;

@@ -77,6 +77,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
 
     private final ZendeskEndpoint endpoint;
     private final ZendeskConfiguration config;
+    private final WebhookCounters counters = new WebhookCounters();
     private final WebhookRefusalLog refusals;
     private Set<String> eventTypes;
     private volatile WebhookSignatureVerifier verifier;
@@ -93,7 +94,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
-        this.refusals = new WebhookRefusalLog(config.getPath());
+        this.refusals = new WebhookRefusalLog(config.getPath(), counters);
     }
 
     /**
@@ -279,6 +280,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         WebhookEvent event = payload instanceof WebhookEvent e ? e : null;
         if (event != null && !eventTypes.isEmpty() && !eventTypes.contains(event.getType())) {
             LOG.trace("Zendesk webhook event {} of type {} filtered out", event.getEventId(), event.getType());
+            counters.countIgnored();
             answer(http, 200, "ignored");
             return;
         }
@@ -290,6 +292,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
             case DUPLICATE -> {
                 LOG.debug("Zendesk webhook delivery {} is a duplicate ({}): acknowledged, not routed", key,
                         claim.reason());
+                counters.countDuplicate();
                 answer(http, 200, "duplicate");
                 return;
             }
@@ -316,10 +319,12 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                 retryLater(http, "shutting down");
                 return;
             }
+            counters.countAccepted();
             answer(http, 200, "accepted");
             return;
         }
         if (route(exchange, key, claim)) {
+            counters.countAccepted();
             answer(http, 200, "ok");
         } else {
             retryLater(http, "route failed");
@@ -336,6 +341,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         Exception failure = exchange.getException();
         try {
             if (failure != null) {
+                counters.countFailed();
                 claim.failed();
                 LOG.warn("Zendesk webhook delivery {} failed in the route{}: {}", key,
                         config.isAsyncAck() ? " (already acknowledged: Zendesk will not retry it)"
@@ -454,5 +460,15 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
 
     WebhookRegistrar registrar() {
         return registrar;
+    }
+
+    /** The path deliveries are received on. */
+    public String path() {
+        return config.getPath();
+    }
+
+    /** What the consumer did with the deliveries it received (dev console, meters). */
+    public WebhookCounters counters() {
+        return counters;
     }
 }

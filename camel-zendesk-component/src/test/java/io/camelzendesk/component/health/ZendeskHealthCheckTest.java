@@ -8,6 +8,7 @@ import io.camelzendesk.test.LogCapture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.camelzendesk.component.ZendeskComponent;
 import io.camelzendesk.component.ZendeskEndpoint;
 import io.camelzendesk.component.account.AccountSettings;
 
@@ -64,7 +66,52 @@ class ZendeskHealthCheckTest {
         wm.stubFor(get("/api/v2/users/me").willReturn(okJson("{\"user\":{\"id\":1,\"role\":\"admin\"}}")));
         HealthCheck.Result result = zendeskReadiness();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(result.getDetails()).containsEntry("baseUrl", wm.baseUrl());
+        assertThat(result.getDetails()).containsEntry("baseUrl", wm.baseUrl())
+                .containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 200);
+    }
+
+    @Test
+    void healthCheckProducerEnabledFalseTurnsTheAccountCheckOff() throws Exception {
+        wm.stubFor(get("/api/v2/users/me").willReturn(aResponse().withStatus(401)));
+        context = new DefaultCamelContext();
+        context.getComponent("zendesk", ZendeskComponent.class).setHealthCheckProducerEnabled(false);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:me").to("zendesk:users?operation=me&baseUrl=" + wm.baseUrl()
+                                     + "&email=agent@example.com&apiToken=" + TOKEN);
+            }
+        });
+        context.start();
+        // registered, as Camel registers a disabled check, but off: it does not probe, the account's 401 does not count
+        HealthCheck.Result result = HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(r -> r.getCheck().getId().startsWith("zendesk-")).findFirst().orElseThrow();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(result.getDetails()).containsEntry(HealthCheck.CHECK_ENABLED, false);
+        wm.verify(0, getRequestedFor(urlEqualTo("/api/v2/users/me")));
+    }
+
+    @Test
+    void healthCheckConsumerEnabledFalseTurnsTheExportsPollCheckOff() throws Exception {
+        for (boolean enabled : new boolean[] { true, false }) {
+            context = new DefaultCamelContext();
+            context.getComponent("zendesk", ZendeskComponent.class).setHealthCheckConsumerEnabled(enabled);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("zendesk:organizations?baseUrl=" + wm.baseUrl() + "&oauthToken=tok&initialDelay=600000"
+                         + "&stateDirectory=target/health-" + enabled).routeId("orgs").log("${body}");
+                }
+            });
+            context.start();
+            // Camel's own check of a polling consumer (last poll, errors), which the health registry shows
+            HealthCheck pollCheck = ((HealthCheckAware) context.getRoute("orgs").getConsumer()).getHealthCheck();
+            assertThat(pollCheck.isEnabled()).as("healthCheckConsumerEnabled=" + enabled).isEqualTo(enabled);
+            // and ours of the export (position, lag)
+            assertThat(HealthCheckHelper.getHealthCheck(context, "zendesk-export-orgs")).isNotNull()
+                    .satisfies(check -> assertThat(check.isEnabled()).isEqualTo(enabled));
+            context.stop();
+        }
     }
 
     @Test
