@@ -1,20 +1,15 @@
 package io.camelzendesk.component.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -27,7 +22,6 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.camelzendesk.client.ZendeskJson;
 import io.camelzendesk.model.WebhookEvent;
 import io.camelzendesk.component.ZendeskConfiguration;
 import io.camelzendesk.component.ZendeskConstants;
@@ -62,8 +56,6 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
     static final String HEADER_INVOCATION_ID = "X-Zendesk-Webhook-Invocation-Id";
     static final String HEADER_WEBHOOK_ID = "X-Zendesk-Webhook-Id";
     static final String HEADER_ACCOUNT_ID = "X-Zendesk-Account-Id";
-    /** Seconds Zendesk is asked to wait before retrying a failed delivery (it retries a 503 under 60 s). */
-    static final int RETRY_AFTER_SECONDS = 10;
     /** The default idempotent repository remembers this many keys (two per completed delivery). */
     static final int DEFAULT_REPOSITORY_SIZE = 20_000;
     /** Suffix of the key that marks a delivery as completed (the plain key means taken: running or done). */
@@ -71,9 +63,6 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
     private static final boolean VERTX = isPresent(VertxWebhookLimits.ROUTER_CLASS);
 
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskWebhookConsumer.class);
-    private static final byte[] EMPTY = new byte[0];
-    private static final ObjectReader JSON = ZendeskJson.MAPPER.readerFor(Object.class)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ZendeskEndpoint endpoint;
     private final ZendeskConfiguration config;
@@ -239,10 +228,10 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         Message in = http.getMessage();
         String invocationId = in.getHeader(HEADER_INVOCATION_ID, String.class);
         long max = config.getMaxBodySize();
-        Long declared = contentLength(in);
+        Long declared = WebhookHttp.contentLength(in);
         byte[] body;
         try {
-            body = declared != null && declared > max ? null : readBounded(in, max);
+            body = declared != null && declared > max ? null : WebhookHttp.readBounded(in, max);
         } catch (IOException e) {
             refuse(http, 400, "unreadable body", invocationId);
             return;
@@ -267,12 +256,12 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                                  + config.getMaxClockSkew();
         } else if (config.isVerifySignature()) {
             // stopping: nothing may pass unverified
-            answer(http, 503, "not ready");
+            WebhookHttp.answer(http, 503, "not ready");
             return;
         }
         Object payload;
         try {
-            payload = parse(body, in.getHeader(Exchange.CONTENT_TYPE, String.class));
+            payload = WebhookHttp.parse(body, in.getHeader(Exchange.CONTENT_TYPE, String.class));
         } catch (IOException e) {
             refuse(http, 400, "body is not JSON", invocationId);
             return;
@@ -281,7 +270,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
         if (event != null && !eventTypes.isEmpty() && !eventTypes.contains(event.getType())) {
             LOG.trace("Zendesk webhook event {} of type {} filtered out", event.getEventId(), event.getType());
             counters.countIgnored();
-            answer(http, 200, "ignored");
+            WebhookHttp.answer(http, 200, "ignored");
             return;
         }
         String key = invocationId != null && !invocationId.isBlank() ? invocationId
@@ -293,16 +282,16 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
                 LOG.debug("Zendesk webhook delivery {} is a duplicate ({}): acknowledged, not routed", key,
                         claim.reason());
                 counters.countDuplicate();
-                answer(http, 200, "duplicate");
+                WebhookHttp.answer(http, 200, "duplicate");
                 return;
             }
             case IN_PROGRESS -> {
                 LOG.debug("Zendesk webhook delivery {}: {}: 409", key, claim.reason());
-                answer(http, 409, "in progress");
+                WebhookHttp.answer(http, 409, "in progress");
                 return;
             }
             case UNAVAILABLE -> {
-                retryLater(http, "try again");
+                WebhookHttp.retryLater(http, "try again");
                 return;
             }
             default -> {
@@ -316,18 +305,18 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
             } catch (RejectedExecutionException e) {
                 claim.failed();
                 releaseExchange(exchange, false);
-                retryLater(http, "shutting down");
+                WebhookHttp.retryLater(http, "shutting down");
                 return;
             }
             counters.countAccepted();
-            answer(http, 200, "accepted");
+            WebhookHttp.answer(http, 200, "accepted");
             return;
         }
         if (route(exchange, key, claim)) {
             counters.countAccepted();
-            answer(http, 200, "ok");
+            WebhookHttp.answer(http, 200, "ok");
         } else {
-            retryLater(http, "route failed");
+            WebhookHttp.retryLater(http, "route failed");
         }
     }
 
@@ -358,7 +347,7 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
 
     private void refuse(Exchange http, int status, String reason, String invocationId) {
         refusals.refused(status, reason, invocationId);
-        answer(http, status, status == 401 ? "invalid signature"
+        WebhookHttp.answer(http, status, status == 401 ? "invalid signature"
                 : status == 413 ? "body over " + config.getMaxBodySize() + " bytes" : reason);
     }
 
@@ -378,84 +367,9 @@ public class ZendeskWebhookConsumer extends DefaultConsumer {
             m.setHeader(ZendeskConstants.SUBJECT_ID, event.getSubjectId());
         } else {
             m.setHeader(ZendeskConstants.EVENT_TYPE, WebhookRegistrar.TRIGGER_SUBSCRIPTION);
-            m.setHeader(ZendeskConstants.SUBJECT_ID, triggerTicketId(payload));
+            m.setHeader(ZendeskConstants.SUBJECT_ID, WebhookHttp.triggerTicketId(payload));
         }
         return exchange;
-    }
-
-    /** The ticket id of a trigger payload such as {@code {"ticket": {"id": ...}}} or {@code {"ticket_id": ...}}. */
-    private static String triggerTicketId(Object payload) {
-        if (payload instanceof Map<?, ?> map) {
-            Object id = map.get("ticket") instanceof Map<?, ?> ticket ? ticket.get("id") : map.get("ticket_id");
-            return id == null ? null : id.toString();
-        }
-        return null;
-    }
-
-    /**
-     * An event-subscribed delivery ({@code type} zen:event-type:...) becomes a {@link WebhookEvent}; any other JSON
-     * (a trigger's template) stays as parsed (a Map); XML stays text; an empty body becomes an empty Map.
-     */
-    @SuppressWarnings("unchecked")
-    static Object parse(byte[] body, String contentType) throws IOException {
-        if (body.length == 0) {
-            return new java.util.LinkedHashMap<String, Object>();
-        }
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("xml")) {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-        Object parsed = JSON.readValue(body);
-        if (parsed instanceof Map<?, ?> map && map.get("type") instanceof String type
-                && type.startsWith(WebhookEvent.TYPE_PREFIX)) {
-            return new WebhookEvent((Map<String, Object>) map, body);
-        }
-        return parsed;
-    }
-
-    private static Long contentLength(Message in) {
-        Object v = in.getHeader("Content-Length");
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** The body, or null when it is longer than {@code max}: never more than max + 1 bytes are read. */
-    private static byte[] readBounded(Message in, long max) throws IOException {
-        Object body = in.getBody();
-        if (body == null) {
-            return EMPTY;
-        }
-        if (body instanceof byte[] bytes) {
-            return bytes.length > max ? null : bytes;
-        }
-        InputStream stream = body instanceof InputStream s ? s : in.getBody(InputStream.class);
-        if (stream == null) {
-            byte[] bytes = in.getBody(byte[].class);
-            return bytes == null ? EMPTY : bytes.length > max ? null : bytes;
-        }
-        int limit = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
-        byte[] bytes = stream.readNBytes(limit);
-        return bytes.length > max ? null : bytes;
-    }
-
-    /** 503 with a Retry-After under a minute: the failure answer Zendesk retries. */
-    private static void retryLater(Exchange http, String text) {
-        answer(http, 503, text);
-        http.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
-    }
-
-    private static void answer(Exchange http, int status, String text) {
-        Message m = http.getMessage();
-        // request headers must not echo back into the response
-        m.getHeaders().clear();
-        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        m.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
-        m.setBody(text);
     }
 
     WebhookRegistrar registrar() {
