@@ -23,7 +23,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import io.camelzendesk.component.JdbcStateRepository;
+import io.camelzendesk.component.position.JdbcStateRepository;
 import io.camelzendesk.emulator.ZendeskEmulator;
 import io.camelzendesk.model.WebhookEvent;
 import io.camelzendesk.model.ZendeskObject;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.camelzendesk.component.JdbcStateRepository;
+import io.camelzendesk.component.position.JdbcStateRepository;
 import io.camelzendesk.emulator.ZendeskEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;

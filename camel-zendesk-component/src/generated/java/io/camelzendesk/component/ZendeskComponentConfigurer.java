@@ -66,6 +66,10 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "excludeDeleted": getOrCreateConfiguration(target).setExcludeDeleted(property(camelContext, boolean.class, value)); return true;
         case "externalurl":
         case "externalUrl": getOrCreateConfiguration(target).setExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "highvolume":
         case "highVolume": getOrCreateConfiguration(target).setHighVolume(property(camelContext, boolean.class, value)); return true;
         case "httpmethods":
@@ -95,7 +99,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthScope": getOrCreateConfiguration(target).setOauthScope(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthtoken":
         case "oauthToken": getOrCreateConfiguration(target).setOauthToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.camelzendesk.component.ZendeskOperation.class, value)); return true;
         case "pageaslist":
         case "pageAsList": getOrCreateConfiguration(target).setPageAsList(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
@@ -182,6 +186,10 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "excludeDeleted": return boolean.class;
         case "externalurl":
         case "externalUrl": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "highvolume":
         case "highVolume": return boolean.class;
         case "httpmethods":
@@ -211,7 +219,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthScope": return java.lang.String.class;
         case "oauthtoken":
         case "oauthToken": return java.lang.String.class;
-        case "operation": return java.lang.String.class;
+        case "operation": return io.camelzendesk.component.ZendeskOperation.class;
         case "pageaslist":
         case "pageAsList": return boolean.class;
         case "pagesize":
@@ -299,6 +307,10 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "excludeDeleted": return getOrCreateConfiguration(target).isExcludeDeleted();
         case "externalurl":
         case "externalUrl": return getOrCreateConfiguration(target).getExternalUrl();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "highvolume":
         case "highVolume": return getOrCreateConfiguration(target).isHighVolume();
         case "httpmethods":

@@ -91,6 +91,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxclockskew":
         case "maxClockSkew": target.getConfiguration().setMaxClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -99,7 +101,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthScope": target.getConfiguration().setOauthScope(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthtoken":
         case "oauthToken": target.getConfiguration().setOauthToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.camelzendesk.component.ZendeskOperation.class, value)); return true;
         case "pageaslist":
         case "pageAsList": target.getConfiguration().setPageAsList(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
@@ -237,6 +239,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBodySize": return long.class;
         case "maxclockskew":
         case "maxClockSkew": return long.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxresults":
         case "maxResults": return long.class;
         case "maxretries":
@@ -245,7 +249,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthScope": return java.lang.String.class;
         case "oauthtoken":
         case "oauthToken": return java.lang.String.class;
-        case "operation": return java.lang.String.class;
+        case "operation": return io.camelzendesk.component.ZendeskOperation.class;
         case "pageaslist":
         case "pageAsList": return boolean.class;
         case "pagesize":
@@ -384,6 +388,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxclockskew":
         case "maxClockSkew": return target.getConfiguration().getMaxClockSkew();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretries":

@@ -23,7 +23,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(76);
+        Set<String> props = new HashSet<>(77);
         props.add("apiToken");
         props.add("asyncAck");
         props.add("autoRegister");
@@ -61,6 +61,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("locale");
         props.add("maxBodySize");
         props.add("maxClockSkew");
+        props.add("maxMessagesPerPoll");
         props.add("maxResults");
         props.add("maxRetries");
         props.add("oauthScope");

@@ -53,6 +53,14 @@ public final class ZendeskTypeConvertersLoader implements TypeConverterLoader, C
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.camelzendesk.component.ZendeskOperation.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.camelzendesk.component.ZendeskTypeConverters.toOperation((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.io.InputStream.class, io.camelzendesk.model.ZendeskObject.class, false,
             (type, exchange, value) -> {
                 Object answer = io.camelzendesk.component.ZendeskTypeConverters.toInputStream((io.camelzendesk.model.ZendeskObject) value);

@@ -34,6 +34,16 @@ public final class PageIterator<T> implements Iterator<T> {
         this.maxResults = maxResults;
     }
 
+    /**
+     * Continues a list whose first page has already arrived (see {@link ZendeskClient#list}): the following pages
+     * are fetched lazily.
+     */
+    public PageIterator(ZendeskClient client, Page<T> firstPage, PageReader<T> reader, long maxResults) {
+        this(client, (ZendeskRequest) null, reader, maxResults);
+        started = true;
+        accept(firstPage);
+    }
+
     @Override
     public boolean hasNext() {
         if (maxResults > 0 && returned >= maxResults) {
@@ -74,7 +84,10 @@ public final class PageIterator<T> implements Iterator<T> {
         // the client refuses a next link on another host, scheme or port (RequestTarget)
         ZendeskRequest request = started ? ZendeskRequest.get(nextUrl).build() : first;
         started = true;
-        Page<T> page = client.execute(request, reader).body();
+        accept(client.execute(request, reader).body());
+    }
+
+    private void accept(Page<T> page) {
         pages++;
         for (Map.Entry<String, List<Map<String, Object>>> e : page.sideloads().entrySet()) {
             Map<Object, Map<String, Object>> byId = sideloads.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());

@@ -1,6 +1,5 @@
 package io.camelzendesk.component;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,42 +7,38 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
-import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.component.account.ZendeskAccounts;
+import io.camelzendesk.component.metrics.ConsumerMeters;
+import io.camelzendesk.component.metrics.ZendeskMetrics;
+import io.camelzendesk.component.secrets.MaskingModelDumpers;
+import io.camelzendesk.component.secrets.SensitiveMainConfigurationConsole;
+import io.camelzendesk.component.secrets.SensitivePropertiesConsole;
+import io.camelzendesk.component.secrets.ZendeskSecretOptions;
 
 /**
  * The {@code zendesk:} component. Holds the shared {@link ZendeskConfiguration} (so routes stay short:
- * {@code zendesk:tickets?operation=get}) and one {@link ZendeskClient} per account configuration, shared by the
- * endpoints that use it and closed when the last of them stops.
+ * {@code zendesk:tickets?operation=get}) and creates endpoints; the accounts they use are in {@link ZendeskAccounts}.
+ * Camel's {@code healthCheckProducerEnabled} turns the account checks off (they probe the API the producers call),
+ * {@code healthCheckConsumerEnabled} the consumers' checks.
  */
 @Component("zendesk")
-public class ZendeskComponent extends DefaultComponent {
+public class ZendeskComponent extends HealthCheckComponent {
 
     @Metadata(description = "The shared configuration; every option of it can also be set per endpoint.")
     private ZendeskConfiguration configuration = new ZendeskConfiguration();
 
-    private final Map<String, SharedClient> clients = new HashMap<>();
+    private ZendeskAccounts accounts;
+    private ZendeskMetrics metrics = ZendeskMetrics.NONE;
+    private ConsumerMeters consumerMeters;
 
     // the URI an endpoint reports (its secrets masked) -> the URI it was created from, so that Camel code that
     // resolves an endpoint again by its reported URI (templates, endpoint strategies) gets the same credentials;
     // "" when two URIs with different secrets mask to the same text
     private final Map<String, String> maskedUris = new ConcurrentHashMap<>();
-
-    private static final class SharedClient {
-        final ZendeskClient client;
-        final ZendeskHealthCheck healthCheck;
-        CustomFieldResolver customFields;
-        int users;
-
-        SharedClient(ZendeskClient client, ZendeskHealthCheck healthCheck) {
-            this.client = client;
-            this.healthCheck = healthCheck;
-        }
-    }
 
     public ZendeskComponent() {
     }
@@ -60,6 +55,7 @@ public class ZendeskComponent extends DefaultComponent {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        ZendeskSchemeGuard.check(getCamelContext(), ZendeskComponent.class);
         ZendeskSecretOptions.registerSensitiveKeywords(getCamelContext());
     }
 
@@ -71,6 +67,20 @@ public class ZendeskComponent extends DefaultComponent {
         SensitivePropertiesConsole.install(getCamelContext());
         maskMainConfigurationConsole();
         MaskingModelDumpers.install(getCamelContext());
+        startMetrics();
+    }
+
+    // zendesk.* meters when the application has a Micrometer registry (and micrometer-core is on the classpath)
+    private void startMetrics() throws Exception {
+        metrics = ZendeskMetrics.of(getCamelContext());
+        if (metrics == ZendeskMetrics.NONE) {
+            return;
+        }
+        getAccounts().setMetrics(metrics);
+        consumerMeters = new ConsumerMeters(metrics);
+        consumerMeters.start();
+        getCamelContext().getManagementStrategy().addEventNotifier(consumerMeters);
+        consumerMeters.routesStarted(getCamelContext());
     }
 
     // camel-main's console, when camel-main is there: checked by name, so that its classes are loaded only then
@@ -126,74 +136,30 @@ public class ZendeskComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
-    /** The client for this configuration's account and settings, created on first use. */
-    synchronized ZendeskClient acquireClient(ZendeskConfiguration config) {
-        String key = ZendeskClientFactory.key(config);
-        SharedClient shared = clients.get(key);
-        if (shared == null || shared.client.isClosed()) {
-            if (shared != null) {
-                unregister(shared.healthCheck);
-            }
-            ZendeskClient client = new ZendeskClient(ZendeskClientFactory.clientConfig(config));
-            ZendeskHealthCheck check = new ZendeskHealthCheck(client, key);
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                check.setCamelContext(getCamelContext());
-                registry.register(check);
-            }
-            shared = new SharedClient(client, check);
-            clients.put(key, shared);
+    /** The accounts the endpoints of this component use. */
+    public synchronized ZendeskAccounts getAccounts() {
+        if (accounts == null) {
+            accounts = new ZendeskAccounts(getCamelContext(), this::isHealthCheckProducerEnabled);
         }
-        shared.users++;
-        return shared.client;
-    }
-
-    /** The custom-field resolver (and its ticket-field cache) of a client's account. */
-    synchronized CustomFieldResolver customFields(ZendeskClient client, java.time.Duration ttl) {
-        for (SharedClient shared : clients.values()) {
-            if (shared.client == client) {
-                if (shared.customFields == null) {
-                    shared.customFields = new CustomFieldResolver(client, ttl);
-                }
-                return shared.customFields;
-            }
-        }
-        return new CustomFieldResolver(client, ttl);
-    }
-
-    /** An endpoint no longer uses the client; the last one closes it. */
-    synchronized void releaseClient(ZendeskClient client) {
-        clients.entrySet().removeIf(e -> {
-            SharedClient shared = e.getValue();
-            if (shared.client != client || --shared.users > 0) {
-                return false;
-            }
-            unregister(shared.healthCheck);
-            shared.client.close();
-            return true;
-        });
-    }
-
-    private void unregister(ZendeskHealthCheck check) {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null) {
-            registry.unregister(check);
-        }
+        return accounts;
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
-        for (SharedClient shared : clients.values()) {
-            unregister(shared.healthCheck);
-            shared.client.close();
+    protected void doStop() throws Exception {
+        getAccounts().closeAll();
+        if (consumerMeters != null) {
+            getCamelContext().getManagementStrategy().removeEventNotifier(consumerMeters);
+            consumerMeters.stop();
+            consumerMeters = null;
         }
-        clients.clear();
+        metrics.close();
+        metrics = ZendeskMetrics.NONE;
         super.doStop();
     }
 
     /** For tests and tooling: the number of live clients. */
-    synchronized int clientCount() {
-        return clients.size();
+    int clientCount() {
+        return getAccounts().list().size();
     }
 
 }

@@ -6,10 +6,18 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 import io.camelzendesk.client.ZendeskTokenProvider;
+import io.camelzendesk.component.position.CompareAndSetStateRepository;
+import io.camelzendesk.component.position.JdbcStateRepository;
 
 /**
  * The options shared by the component and its endpoints: set once on the component (connection, credentials,
  * limits), overridden per endpoint where a route needs something else.
+ * <p>
+ * Longer than our other classes on purpose: it is the list of every option, each a field with its {@code @UriParam}
+ * (the catalog, the generated configurers, docs/reference.md and the Spring Boot metadata are made from it) and a
+ * getter and setter, grouped by section (connection, credentials, limits, producer, export, webhook) and nothing
+ * else: no logic lives here; validation is in {@link io.camelzendesk.component.account.AccountSettings} and
+ * {@link ZendeskEndpoint}.
  */
 @UriParams
 public class ZendeskConfiguration implements Cloneable {
@@ -66,13 +74,10 @@ public class ZendeskConfiguration implements Cloneable {
     private int clientThreads = 4;
 
     // producer
-    @UriParam(label = "producer", enums = "create,get,update,delete,list,search,createMany,updateMany,deleteMany,"
-                                          + "createOrUpdate,createOrUpdateMany,me,addComment,listComments,addTags,"
-                                          + "setTags,removeTags,updateTranslation,listActive,apply,applyAndSave,"
-                                          + "upload",
+    @UriParam(label = "producer",
               description = "The operation to perform (the CamelZendeskOperation header overrides it). Which ones a"
                             + " resource supports is listed in the README.")
-    private String operation;
+    private ZendeskOperation operation;
     @UriParam(label = "producer", description = "The object id (the CamelZendeskId header overrides it).")
     private Long id;
     @UriParam(label = "producer", description = "The parent id: ticket of comments or of a macro apply, section of"
@@ -127,7 +132,7 @@ public class ZendeskConfiguration implements Cloneable {
                                                        + " reports).")
     private Integer incrementalRequestsPerMinute;
     @UriParam(label = "consumer", description = "Where the export position is kept (a"
-                                              + " StateRepository<String, String> bean); default: the file"
+                                              + " StateRepository bean, String keys and values); default: the file"
                                               + " zendesk-positions.dat in stateDirectory, shared by every export"
                                               + " consumer of the JVM and replaced atomically on every write."
                                               + " Several nodes share one position through a"
@@ -177,7 +182,8 @@ public class ZendeskConfiguration implements Cloneable {
     private String httpMethods = "POST";
     @UriParam(label = "consumer,webhook,security", secret = true,
               description = "The webhook's signing secret: deliveries must carry"
-                            + " base64(HMAC-SHA256(secret, timestamp + body)). Read from the API with autoRegister.")
+                            + " base64(HMAC-SHA256(secret, timestamp followed by body)). Read from the API with"
+                            + " autoRegister.")
     private String signingSecret;
     @UriParam(label = "consumer,webhook,security", defaultValue = "true",
               description = "Verify signatures. Turning it off must be explicit and logs a WARN at start.")
@@ -217,7 +223,7 @@ public class ZendeskConfiguration implements Cloneable {
                                                       + " https://hooks.example.com/zendesk/webhook.")
     private String externalUrl;
     @UriParam(label = "consumer,webhook", description = "The name of the registered webhook (autoRegister); default:"
-                                                      + " camel-zendesk <route id>.")
+                                                      + " camel-zendesk {route id}.")
     private String webhookName;
     @UriParam(label = "consumer,webhook", description = "Register a trigger-connected webhook instead of an"
                                                       + " event-subscribed one, firing on these conditions,"
@@ -361,11 +367,11 @@ public class ZendeskConfiguration implements Cloneable {
         this.clientThreads = clientThreads;
     }
 
-    public String getOperation() {
+    public ZendeskOperation getOperation() {
         return operation;
     }
 
-    public void setOperation(String operation) {
+    public void setOperation(ZendeskOperation operation) {
         this.operation = operation;
     }
 

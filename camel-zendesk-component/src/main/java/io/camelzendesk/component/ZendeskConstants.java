@@ -10,7 +10,8 @@ public final class ZendeskConstants {
     public static final String OPERATION = "CamelZendeskOperation";
 
     @Metadata(description = "The id of the object (ticket, user, article, macro, ...): producer, overrides the id"
-                            + " option; consumer, the id of the record.",
+                            + " option, and after create or createOrUpdate the id of the object; consumer, the id"
+                            + " of the record.",
               javaType = "Long")
     public static final String ID = "CamelZendeskId";
 
@@ -56,7 +57,7 @@ public final class ZendeskConstants {
     @Metadata(label = "producer", description = "Out: the HTTP status Zendesk answered.", javaType = "Integer")
     public static final String RESPONSE_CODE = "CamelZendeskResponseCode";
 
-    @Metadata(description = "The side-loaded objects (include=) by side-load name and id, e.g. users -> {id -> user}."
+    @Metadata(description = "The side-loaded objects (include=) by side-load name and id, e.g. users: {id: user}."
                             + " Producer list/search: grows as pages are read. Consumer: the objects the record"
                             + " references (requester, assignee, organization, group, ...), or all of the page"
                             + " with pageAsList.",

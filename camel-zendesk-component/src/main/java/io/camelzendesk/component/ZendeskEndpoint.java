@@ -11,7 +11,14 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
+import io.camelzendesk.api.ApiResource;
 import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.component.account.AccountSettings;
+import io.camelzendesk.component.account.ZendeskAccount;
+import io.camelzendesk.component.export.ZendeskExportConsumer;
+import io.camelzendesk.component.producer.ZendeskProducer;
+import io.camelzendesk.component.webhook.WebhookRegistrar;
+import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
 
 /**
  * Zendesk: tickets, users, organizations, groups, Help Center, macros, tags and ticket fields, with retries on rate
@@ -35,9 +42,15 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
               description = "Milliseconds between polls once the export has reached its end (while it has not, the"
                             + " next page is fetched at once, paced by the export budget).")
     private long delay = 60_000;
+    @UriParam(label = "consumer",
+              description = "The most records (exchanges) one poll of the export hands to the route; 0: no limit. The"
+                            + " next poll goes on within the same page.")
+    private int maxMessagesPerPoll;
 
     private final ZendeskResource zendeskResource;
-    private ZendeskClient client;
+    /** The account part of the configuration, read once by {@link #validate()}; null for a webhook without the API. */
+    private AccountSettings accountSettings;
+    private ZendeskAccount account;
 
     public ZendeskEndpoint(String uri, ZendeskComponent component, ZendeskResource resource,
                            ZendeskConfiguration configuration) {
@@ -60,14 +73,14 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     }
 
     /** Fails at endpoint creation, naming the option, when the configuration cannot work. */
-    void validate() {
+    public void validate() {
         if (zendeskResource == ZendeskResource.WEBHOOK) {
             validateWebhook();
             return;
         }
-        ZendeskClientFactory.validate(configuration);
+        accountSettings = AccountSettings.of(configuration);
         if (configuration.getOperation() != null) {
-            zendeskResource.check(ZendeskResource.operation(configuration.getOperation()));
+            zendeskResource.check(configuration.getOperation());
         }
         if (configuration.getStartTime() != null) {
             ZendeskExportConsumer.parseStartTime(configuration.getStartTime());
@@ -86,7 +99,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private void validateWebhook() {
         ZendeskConfiguration c = configuration;
         if (c.isAutoRegister()) {
-            ZendeskClientFactory.validate(c);
+            accountSettings = AccountSettings.of(c);
             if (c.getExternalUrl() == null || c.getExternalUrl().isBlank()) {
                 throw new IllegalArgumentException("Option externalUrl is required with autoRegister=true: the public"
                                                    + " URL Zendesk delivers to, e.g."
@@ -155,30 +168,52 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
             configureConsumer(consumer);
             return consumer;
         }
-        if (zendeskResource.export() == ZendeskResource.Export.NONE) {
+        if (zendeskResource.export() == ApiResource.Incremental.Style.NONE) {
             throw new IllegalArgumentException("Resource '" + resource + "' cannot be consumed: the incremental export"
                                                + " covers tickets, users, organizations, ticket_events and articles");
         }
         ZendeskExportConsumer consumer = new ZendeskExportConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
         configureConsumer(consumer);
         return consumer;
     }
 
-    /** The shared client of this endpoint's account; acquired when the first producer or consumer starts. */
-    synchronized ZendeskClient client() {
-        if (client == null || client.isClosed()) {
-            client = getComponent().acquireClient(configuration);
+    /** This endpoint's account, shared with the endpoints of the same settings; acquired on first use. */
+    public synchronized ZendeskAccount account() {
+        if (accountSettings == null) {
+            accountSettings = AccountSettings.of(configuration);
         }
-        return client;
+        if (account == null || account.client().isClosed()) {
+            account = getComponent().getAccounts().acquire(accountSettings);
+        }
+        return account;
+    }
+
+    /** The account this endpoint holds, or null before its first use (does not acquire one). */
+    public synchronized ZendeskAccount currentAccount() {
+        return account;
+    }
+
+    /** The client of this endpoint's account. */
+    public ZendeskClient client() {
+        return account().client();
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
-        if (client != null) {
-            getComponent().releaseClient(client);
-            client = null;
+        if (account != null) {
+            getComponent().getAccounts().release(account);
+            account = null;
         }
         super.doStop();
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public ZendeskResource getZendeskResource() {
@@ -206,7 +241,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         if (zendeskResource == ZendeskResource.WEBHOOK) {
             return configuration.getExternalUrl() != null ? configuration.getExternalUrl() : configuration.getPath();
         }
-        return ZendeskClientFactory.baseUrl(configuration);
+        return AccountSettings.baseUrl(configuration);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.camelzendesk.component;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** What a producer does. Which operations a resource supports is listed in {@link ZendeskResource}. */
 public enum ZendeskOperation {
     create,
@@ -23,5 +26,16 @@ public enum ZendeskOperation {
     listActive,
     apply,
     applyAndSave,
-    upload
+    upload;
+
+    /** Parses an operation name (from the option or the header), case-insensitively. */
+    public static ZendeskOperation of(String name) {
+        for (ZendeskOperation op : values()) {
+            if (op.name().equalsIgnoreCase(name.trim())) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Unknown Zendesk operation '" + name + "'. Valid: "
+                                           + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
 }

@@ -29,6 +29,12 @@ public final class ZendeskTypeConverters {
     private ZendeskTypeConverters() {
     }
 
+    /** An operation by name, case-insensitively; an unknown name fails listing the valid ones. */
+    @Converter
+    public static ZendeskOperation toOperation(String name) {
+        return ZendeskOperation.of(name);
+    }
+
     @Converter
     public static Map<String, Object> toMap(ZendeskObject value) {
         return ZendeskJson.MAPPER.convertValue(value, MAP);

@@ -22,6 +22,7 @@ import io.camelzendesk.component.position.FilePositionRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import io.camelzendesk.component.export.ZendeskExportConsumer;
 
 /** The key of an export position never follows a generated route id; an unreadable position stops that consumer. */
 class ExportPositionKeyTest {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import io.camelzendesk.api.ApiResource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,7 +53,7 @@ class ReferenceDocsTest {
                     .append(r.operations().isEmpty() ? "-" : r.operations().stream().map(Enum::name)
                             .collect(Collectors.joining(", ")))
                     .append(" | ").append(r == ZendeskResource.WEBHOOK ? "webhook consumer"
-                            : r.export() == ZendeskResource.Export.NONE ? "-" : r.export().name().toLowerCase() + "-based")
+                            : r.export() == ApiResource.Incremental.Style.NONE ? "-" : r.export().name().toLowerCase() + "-based")
                     .append(" |\n");
         }
 
@@ -106,7 +108,7 @@ class ReferenceDocsTest {
         return sb.toString();
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 }

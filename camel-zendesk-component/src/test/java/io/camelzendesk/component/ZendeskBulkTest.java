@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelzendesk.api.ZendeskBulkException;
 import io.camelzendesk.client.ZendeskJson;
 import io.camelzendesk.model.BulkResult;
 import io.camelzendesk.model.JobStatus;

@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.camelzendesk.component.secrets.ZendeskSecretOptions;
 
 /** Secrets written into endpoint URIs are masked wherever Camel prints the URI, and Camel knows our secret keys. */
 class ZendeskSecretMaskingTest {

@@ -32,6 +32,7 @@ import static io.camelzendesk.test.WebhookTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
 
 /** Real HTTP deliveries to a {@code zendesk:webhook} route on a random port, signed by the test. */
 class ZendeskWebhookConsumerTest {

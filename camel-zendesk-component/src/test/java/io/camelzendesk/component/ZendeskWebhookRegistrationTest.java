@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.camelzendesk.test.WebhookTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.camelzendesk.component.webhook.WebhookRegistrar;
 
 /**
  * autoRegister against a WireMock Zendesk whose webhooks and triggers exist or not (scenario states): one webhook

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 
 import org.apache.camel.support.service.ServiceSupport;
 
-import io.camelzendesk.component.CompareAndSetStateRepository;
 
 /**
  * The default store of export positions: one consumer's handle on a {@link PositionFile} shared by every consumer

@@ -31,7 +31,7 @@ public final class HttpFront {
     private final Core core;
     private final Router api = new Router();
     private final Router admin = new Router();
-    private final SupportApi support;
+    private final UploadsApi uploads;
     private HttpServer server;
     private ExecutorService executor;
     /** Sends answers held back by a DELAY fault after applying, without holding a request thread. */
@@ -39,8 +39,15 @@ public final class HttpFront {
 
     public HttpFront(Core core) {
         this.core = core;
-        this.support = new SupportApi(core);
-        support.register(api);
+        this.uploads = new UploadsApi(core);
+        new TicketsApi(core).register(api);
+        new UsersApi(core).register(api);
+        new OrganizationsApi(core).register(api);
+        new ResourcesApi(core).register(api);
+        new TagsApi(core).register(api);
+        uploads.register(api);
+        new JobsApi(core).register(api);
+        new SearchApi(core).register(api);
         new WebhooksApi(core).register(api);
         new ExportApi(core).register(api);
         new HelpCenterApi(core).register(api);
@@ -92,7 +99,7 @@ public final class HttpFront {
                 String[] segs = req.path.split("/");
                 Resp r;
                 try {
-                    r = support.download(Long.parseLong(segs[3]));
+                    r = uploads.download(Long.parseLong(segs[3]));
                 } catch (ApiError e) {
                     r = Resp.json(e.status(), e.body());
                 } catch (RuntimeException e) {

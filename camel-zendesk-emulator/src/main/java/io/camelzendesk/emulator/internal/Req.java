@@ -153,6 +153,19 @@ public final class Req {
         return (ObjectNode) n;
     }
 
+    /** A comma-separated list of ids ({@code ?ids=1,2,3}); a value that is not a number is a 400. */
+    public List<Long> ids(String name) {
+        List<Long> out = new ArrayList<>();
+        for (String s : csv(name)) {
+            try {
+                out.add(Long.parseLong(s));
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("InvalidValue", "Invalid id: " + s);
+            }
+        }
+        return out;
+    }
+
     public List<String> csv(String name) {
         String v = q(name);
         if (v == null || v.isBlank()) {

@@ -2,9 +2,7 @@ package io.camelzendesk.examples.main;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import com.sun.net.httpserver.HttpServer;
+import io.camelzendesk.emulator.SecretScan;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
@@ -36,6 +35,7 @@ import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.camelzendesk.emulator.SecretScan.ONLY_COMPONENT_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -49,22 +49,7 @@ import static org.assertj.core.api.Assertions.fail;
 class SecretsNotPrintedMainTest {
 
     /** The secret values, by where they are set. */
-    private static final Map<String, String> SECRETS = new LinkedHashMap<>();
-
-    static {
-        SECRETS.put("component email", "comp-mail-zq81@example.com");
-        SECRETS.put("component apiToken", "compApiTokenZq82");
-        SECRETS.put("component oauthToken", "compOauthTokenZq83");
-        SECRETS.put("component clientId", "compClientIdZq84");
-        SECRETS.put("component clientSecret", "compClientSecretZq85");
-        SECRETS.put("component signingSecret", "compSigningSecretZq86");
-        SECRETS.put("uri email", "uri-mail-zq91@example.com");
-        SECRETS.put("uri apiToken", "uriApiTokenZq92");
-        SECRETS.put("uri oauthToken", "uriOauthTokenZq93");
-        SECRETS.put("uri clientId", "uriClientIdZq94");
-        SECRETS.put("uri clientSecret", "uriClientSecretZq95");
-        SECRETS.put("uri signingSecret", "uriSigningSecretZq96");
-    }
+    private static final SecretScan SECRETS = new SecretScan("Zq");
 
     private Main main;
     private HttpServer zendesk;
@@ -85,7 +70,7 @@ class SecretsNotPrintedMainTest {
 
     @Test
     void nothingCamelMainPrintsContainsASecret() throws Exception {
-        zendesk = refusingZendesk();
+        zendesk = SecretScan.refusingZendesk();
         String base = "http://127.0.0.1:" + zendesk.getAddress().getPort();
         capture = Capture.open();
         Configurator.setLevel("io.camelzendesk", Level.DEBUG);
@@ -107,29 +92,25 @@ class SecretsNotPrintedMainTest {
         p.put("camel.server.port", String.valueOf(freePort()));
         p.put("camel.component.zendesk.base-url", base);
         p.put("camel.component.zendesk.max-retries", "0");
-        p.put("camel.component.zendesk.email", SECRETS.get("component email"));
-        p.put("camel.component.zendesk.api-token", SECRETS.get("component apiToken"));
-        p.put("camel.component.zendesk.oauthToken", SECRETS.get("component oauthToken"));
-        p.put("camel.component.zendesk.client-id", SECRETS.get("component clientId"));
-        p.put("camel.component.zendesk.clientSecret", SECRETS.get("component clientSecret"));
-        p.put("camel.component.zendesk.signing-secret", SECRETS.get("component signingSecret"));
+        p.put("camel.component.zendesk.email", SECRETS.secret("component email"));
+        p.put("camel.component.zendesk.api-token", SECRETS.secret("component apiToken"));
+        p.put("camel.component.zendesk.oauthToken", SECRETS.secret("component oauthToken"));
+        p.put("camel.component.zendesk.client-id", SECRETS.secret("component clientId"));
+        p.put("camel.component.zendesk.clientSecret", SECRETS.secret("component clientSecret"));
+        p.put("camel.component.zendesk.signing-secret", SECRETS.secret("component signingSecret"));
         p.forEach(main::addOverrideProperty);
         // each API endpoint keeps exactly one kind of credentials: the others are blanked in its URI
-        String onlyComponentToken = "&oauthToken=&clientId=&clientSecret=";
-        String uriToken = "&email=" + SECRETS.get("uri email") + "&apiToken=" + SECRETS.get("uri apiToken")
-                          + "&oauthToken=&clientId=&clientSecret=";
-        String uriOauth = "&email=&apiToken=&clientId=&clientSecret=&oauthToken=" + SECRETS.get("uri oauthToken");
-        String uriClient = "&email=&apiToken=&oauthToken=&clientId=" + SECRETS.get("uri clientId")
-                           + "&clientSecret=RAW(" + SECRETS.get("uri clientSecret") + ")";
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:component").routeId("component-token").to("zendesk:users?operation=me" + onlyComponentToken);
-                from("direct:token").routeId("uri-token").to("zendesk:users?operation=me" + uriToken);
-                from("direct:oauth").routeId("uri-oauth").to("zendesk:tickets?operation=get&id=1" + uriOauth);
-                from("direct:client").routeId("uri-client").to("zendesk:groups?operation=get&id=2" + uriClient);
+                from("direct:component").routeId("component-token")
+                        .to("zendesk:users?operation=me" + ONLY_COMPONENT_TOKEN);
+                from("direct:token").routeId("uri-token").to("zendesk:users?operation=me" + SECRETS.uriToken());
+                from("direct:oauth").routeId("uri-oauth").to("zendesk:tickets?operation=get&id=1" + SECRETS.uriOauth());
+                from("direct:client").routeId("uri-client")
+                        .to("zendesk:groups?operation=get&id=2" + SECRETS.uriClient());
                 from("zendesk:webhook?path=/hooks/component").routeId("component-hook").to("log:hook");
-                from("zendesk:webhook?path=/hooks/uri&signingSecret=" + SECRETS.get("uri signingSecret"))
+                from("zendesk:webhook?path=/hooks/uri&signingSecret=" + SECRETS.secret("uri signingSecret"))
                         .routeId("uri-hook").to("log:hook");
             }
         });
@@ -149,7 +130,7 @@ class SecretsNotPrintedMainTest {
                 context.createProducerTemplate().requestBody(route, (Object) null);
                 fail(route + " should have failed with a 401");
             } catch (Exception e) {
-                printed.add("exception of " + route + ": " + stack(e));
+                printed.add("exception of " + route + ": " + SecretScan.stack(e));
             }
         }
         // the route dump, on demand too, in both formats
@@ -166,7 +147,7 @@ class SecretsNotPrintedMainTest {
                         printed.add("console " + console.getId() + " " + type + ": "
                                     + console.call(type, Map.of("dump", "yaml", "format", "yaml")));
                     } catch (RuntimeException e) {
-                        printed.add("console " + console.getId() + " " + type + " failed: " + stack(e));
+                        printed.add("console " + console.getId() + " " + type + " failed: " + SecretScan.stack(e));
                     }
                 }
             }
@@ -190,7 +171,7 @@ class SecretsNotPrintedMainTest {
         // the health checks and their details
         for (HealthCheck.Result r : HealthCheckHelper.invoke(context)) {
             printed.add("health " + r.getCheck().getId() + " " + r.getState() + " " + r.getMessage().orElse("") + " "
-                        + r.getDetails() + " " + r.getError().map(SecretsNotPrintedMainTest::stack).orElse(""));
+                        + r.getDetails() + " " + r.getError().map(SecretScan::stack).orElse(""));
         }
         // the JMX MBeans of the context (endpoints, routes, processors, consumers, producers, components...)
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -214,11 +195,7 @@ class SecretsNotPrintedMainTest {
         String all = String.join("\n", printed);
         List<String> leaks = new ArrayList<>();
         for (String output : printed) {
-            SECRETS.forEach((where, secret) -> {
-                if (output.contains(secret)) {
-                    leaks.add(where + " printed by " + output.substring(0, output.indexOf(':')));
-                }
-            });
+            leaks.addAll(SECRETS.leaks(output.substring(0, output.indexOf(':')), output));
         }
         System.out.println("Outputs scanned: " + printed.size());
         assertThat(leaks).as("outputs with a secret").isEmpty();
@@ -232,30 +209,10 @@ class SecretsNotPrintedMainTest {
                 "clientSecret=xxxxxx", "signingSecret=xxxxxx", "apiToken: xxxxxx");
     }
 
-    /** Answers every request 401, as Zendesk does to refused credentials. */
-    private static HttpServer refusingZendesk() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = "{\"error\":\"Couldn't authenticate you\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(401, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static String stack(Throwable t) {
-        java.io.StringWriter w = new java.io.StringWriter();
-        t.printStackTrace(new java.io.PrintWriter(w));
-        return w.toString();
     }
 
     /** Every log event of every logger while open, with its exceptions. */
@@ -281,7 +238,7 @@ class SecretsNotPrintedMainTest {
             StringBuilder sb = new StringBuilder("log ").append(event.getLoggerName()).append(": ")
                     .append(event.getMessage().getFormattedMessage());
             if (event.getThrown() != null) {
-                sb.append('\n').append(stack(event.getThrown()));
+                sb.append('\n').append(SecretScan.stack(event.getThrown()));
             }
             lines.add(sb.toString());
         }

@@ -1,9 +1,6 @@
 package io.camelzendesk.springboot.app;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +13,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import com.sun.net.httpserver.HttpServer;
+import io.camelzendesk.emulator.SecretScan;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
@@ -35,6 +33,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.camelzendesk.emulator.SecretScan.ONLY_COMPONENT_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
@@ -61,22 +60,7 @@ import static org.awaitility.Awaitility.await;
 class SecretsNotPrintedSpringBootTest {
 
     /** The secret values, by where they are set. */
-    static final Map<String, String> SECRETS = new LinkedHashMap<>();
-
-    static {
-        SECRETS.put("component email", "comp-mail-sb81@example.com");
-        SECRETS.put("component apiToken", "compApiTokenSb82");
-        SECRETS.put("component oauthToken", "compOauthTokenSb83");
-        SECRETS.put("component clientId", "compClientIdSb84");
-        SECRETS.put("component clientSecret", "compClientSecretSb85");
-        SECRETS.put("component signingSecret", "compSigningSecretSb86");
-        SECRETS.put("uri email", "uri-mail-sb91@example.com");
-        SECRETS.put("uri apiToken", "uriApiTokenSb92");
-        SECRETS.put("uri oauthToken", "uriOauthTokenSb93");
-        SECRETS.put("uri clientId", "uriClientIdSb94");
-        SECRETS.put("uri clientSecret", "uriClientSecretSb95");
-        SECRETS.put("uri signingSecret", "uriSigningSecretSb96");
-    }
+    static final SecretScan SECRETS = new SecretScan("Sb");
 
     /**
      * Outputs of Camel 4.17 that print values as given, whatever the key (as in camel-main, see the README's section
@@ -84,18 +68,18 @@ class SecretsNotPrintedSpringBootTest {
      */
     static final Set<String> KNOWN_CAMEL_LEAKS = Set.of("console main-configuration", "console route-dump");
 
-    static final HttpServer ZENDESK = refusingZendesk();
+    static final HttpServer ZENDESK = SecretScan.refusingZendesk();
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
         registry.add("camel.component.zendesk.base-url",
                 () -> "http://127.0.0.1:" + ZENDESK.getAddress().getPort());
-        registry.add("camel.component.zendesk.email", () -> SECRETS.get("component email"));
-        registry.add("camel.component.zendesk.api-token", () -> SECRETS.get("component apiToken"));
-        registry.add("camel.component.zendesk.oauth-token", () -> SECRETS.get("component oauthToken"));
-        registry.add("camel.component.zendesk.client-id", () -> SECRETS.get("component clientId"));
-        registry.add("camel.component.zendesk.client-secret", () -> SECRETS.get("component clientSecret"));
-        registry.add("camel.component.zendesk.signing-secret", () -> SECRETS.get("component signingSecret"));
+        registry.add("camel.component.zendesk.email", () -> SECRETS.secret("component email"));
+        registry.add("camel.component.zendesk.api-token", () -> SECRETS.secret("component apiToken"));
+        registry.add("camel.component.zendesk.oauth-token", () -> SECRETS.secret("component oauthToken"));
+        registry.add("camel.component.zendesk.client-id", () -> SECRETS.secret("component clientId"));
+        registry.add("camel.component.zendesk.client-secret", () -> SECRETS.secret("component clientSecret"));
+        registry.add("camel.component.zendesk.signing-secret", () -> SECRETS.secret("component signingSecret"));
     }
 
     @AfterAll
@@ -108,27 +92,23 @@ class SecretsNotPrintedSpringBootTest {
         @Bean
         RouteBuilder routesWithSecretsInTheirUris() {
             // each API endpoint keeps exactly one kind of credentials: the others are blanked in its URI
-            String uriToken = "&email=" + SECRETS.get("uri email") + "&apiToken=" + SECRETS.get("uri apiToken")
-                              + "&oauthToken=&clientId=&clientSecret=";
-            String uriOauth = "&email=&apiToken=&clientId=&clientSecret=&oauthToken=" + SECRETS.get("uri oauthToken");
-            String uriClient = "&email=&apiToken=&oauthToken=&clientId=" + SECRETS.get("uri clientId")
-                               + "&clientSecret=RAW(" + SECRETS.get("uri clientSecret") + ")";
             return new RouteBuilder() {
                 @Override
                 public void configure() {
-                    String onlyComponentToken = "&oauthToken=&clientId=&clientSecret=";
                     from("direct:component").routeId("component-token")
-                            .to("zendesk:users?operation=me" + onlyComponentToken);
+                            .to("zendesk:users?operation=me" + ONLY_COMPONENT_TOKEN);
                     // a producer that fails on its own (logged by the error handler) and an export that fails
                     from("timer:hello?repeatCount=1").routeId("hello-ticket").setBody(constant("{}"))
-                            .to("zendesk:tickets?operation=create" + onlyComponentToken);
-                    from("zendesk:tickets?stateInMemory=true" + onlyComponentToken).routeId("ticket-changes")
+                            .to("zendesk:tickets?operation=create" + ONLY_COMPONENT_TOKEN);
+                    from("zendesk:tickets?stateInMemory=true" + ONLY_COMPONENT_TOKEN).routeId("ticket-changes")
                             .to("log:changes");
-                    from("direct:token").routeId("uri-token").to("zendesk:users?operation=me" + uriToken);
-                    from("direct:oauth").routeId("uri-oauth").to("zendesk:tickets?operation=get&id=1" + uriOauth);
-                    from("direct:client").routeId("uri-client").to("zendesk:groups?operation=get&id=2" + uriClient);
+                    from("direct:token").routeId("uri-token").to("zendesk:users?operation=me" + SECRETS.uriToken());
+                    from("direct:oauth").routeId("uri-oauth")
+                            .to("zendesk:tickets?operation=get&id=1" + SECRETS.uriOauth());
+                    from("direct:client").routeId("uri-client")
+                            .to("zendesk:groups?operation=get&id=2" + SECRETS.uriClient());
                     from("zendesk:webhook?path=/hooks/component").routeId("component-hook").to("log:hook");
-                    from("zendesk:webhook?path=/hooks/uri&signingSecret=" + SECRETS.get("uri signingSecret"))
+                    from("zendesk:webhook?path=/hooks/uri&signingSecret=" + SECRETS.secret("uri signingSecret"))
                             .routeId("uri-hook").to("log:hook");
                 }
             };
@@ -149,7 +129,7 @@ class SecretsNotPrintedSpringBootTest {
                 context.createProducerTemplate().requestBody(route, (Object) null);
                 fail(route + " should have failed with a 401");
             } catch (Exception e) {
-                printed.put("exception of " + route, stack(e));
+                printed.put("exception of " + route, SecretScan.stack(e));
             }
         }
         // the YAML routes' own calls (the hello ticket, the export's first poll) failed and were logged
@@ -201,40 +181,14 @@ class SecretsNotPrintedSpringBootTest {
 
         List<String> leaks = new ArrayList<>();
         List<String> knownCamelLeaks = new ArrayList<>();
-        printed.forEach((source, text) -> SECRETS.forEach((where, secret) -> {
-            if (text != null && text.contains(secret)) {
-                boolean known = KNOWN_CAMEL_LEAKS.stream().anyMatch(source::equals);
-                String leak = where + " printed by " + source + (source.startsWith("console output")
-                        ? ": " + text : "");
-                (known ? knownCamelLeaks : leaks).add(leak);
-            }
-        }));
+        printed.forEach((source, text) -> {
+            boolean known = KNOWN_CAMEL_LEAKS.stream().anyMatch(source::equals);
+            (known ? knownCamelLeaks : leaks).addAll(SECRETS.leaks(source + (source.startsWith("console output")
+                    ? ": " + text : ""), text));
+        });
         System.out.println("Outputs scanned: " + printed.size() + "; secrets printed by the known Camel 4.17 leaks: "
                            + knownCamelLeaks.size() + " " + knownCamelLeaks);
         assertThat(leaks).as("outputs with a secret").isEmpty();
     }
 
-    /** Answers every request 401, as Zendesk does to refused credentials. */
-    private static HttpServer refusingZendesk() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = "{\"error\":\"Couldn't authenticate you\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(401, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String stack(Throwable t) {
-        java.io.StringWriter w = new java.io.StringWriter();
-        t.printStackTrace(new java.io.PrintWriter(w));
-        return w.toString();
-    }
 }

@@ -59,14 +59,14 @@ class ZendeskHealthDownTest {
     @Test
     @Order(1)
     void upWhileZendeskAnswers() throws Exception {
-        // the export consumer's check is UP once it polled
+        // the export consumer's check has a position once it polled
         await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(http.getForObject("/actuator/health", String.class))
                 .path("components").path("camelHealth").path("details").path("zendesk-export-ticket-changes.data")
-                .has("lastSuccessfulPoll"));
+                .has("position"));
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode details = json.readTree(health.getBody()).path("components").path("camelHealth").path("details");
-        assertThat(details.path(accountCheck(details, ZENDESK.port())).asText()).isEqualTo("UP");
+        assertThat(details.path(EmulatorAccount.accountCheck(details, ZENDESK.port())).asText()).isEqualTo("UP");
         assertThat(details.path("zendesk-export-ticket-changes").asText()).isEqualTo("UP");
         assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
@@ -83,7 +83,7 @@ class ZendeskHealthDownTest {
         assertThat(body.path("status").asText()).isEqualTo("DOWN");
         JsonNode camel = body.path("components").path("camelHealth");
         assertThat(camel.path("status").asText()).isEqualTo("DOWN");
-        String account = accountCheck(camel.path("details"), port);
+        String account = EmulatorAccount.accountCheck(camel.path("details"), port);
         assertThat(camel.path("details").path(account).asText()).isEqualTo("DOWN");
         assertThat(camel.path("details").path(account + ".data").path("error.stacktrace").asText())
                 .startsWith("io.camelzendesk.client.ZendeskTransportException: GET /api/v2/users/me failed");
@@ -95,25 +95,13 @@ class ZendeskHealthDownTest {
         ResponseEntity<String> liveness = http.getForEntity("/actuator/health/liveness", String.class);
         assertThat(liveness.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        // and the export consumer reports its failed poll
+        // and Camel's check of the export consumer reports its failed poll
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode details = json.readTree(http.getForObject("/actuator/health", String.class))
                     .path("components").path("camelHealth").path("details");
-            assertThat(details.path("zendesk-export-ticket-changes").asText()).isEqualTo("DOWN");
-            assertThat(details.path("zendesk-export-ticket-changes.data").path("lastError").asText())
+            assertThat(details.path("consumer:ticket-changes").asText()).isEqualTo("DOWN");
+            assertThat(details.path("consumer:ticket-changes.data").toString())
                     .contains("/api/v2/incremental/tickets/cursor");
         });
-    }
-
-    /** The account's readiness check: zendesk-<host>-<port>-<hash of the client configuration>. */
-    static String accountCheck(com.fasterxml.jackson.databind.JsonNode details, int port) {
-        java.util.Iterator<String> names = details.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (name.matches("zendesk-127\\.0\\.0\\.1-" + port + "-[0-9a-f]{8}")) {
-                return name;
-            }
-        }
-        return "zendesk-127.0.0.1-" + port + " (no such check)";
     }
 }

@@ -182,13 +182,15 @@ class ZendeskSpringBootApplicationTest {
 
         JsonNode camel = body.path("components").path("camelHealth");
         assertThat(camel.path("status").asText()).isEqualTo("UP");
-        String account = accountCheck(camel.path("details"), ZENDESK.port());
+        String account = EmulatorAccount.accountCheck(camel.path("details"), ZENDESK.port());
         assertThat(camel.path("details").path(account).asText()).isEqualTo("UP");
         assertThat(camel.path("details").path(account + ".data").path("baseUrl").asText()).isEqualTo(ZENDESK.baseUrl());
         assertThat(camel.path("details").path("zendesk-export-ticket-changes").asText()).isEqualTo("UP");
         JsonNode export = camel.path("details").path("zendesk-export-ticket-changes.data");
         assertThat(export.path("resource").asText()).isEqualTo("tickets");
-        assertThat(export.path("lastSuccessfulPoll").asText()).isNotBlank();
+        assertThat(export.path("position").asText()).isNotBlank();
+        // the last poll and its errors are Camel's own consumer check
+        assertThat(camel.path("details").path("consumer:ticket-changes").asText()).isEqualTo("UP");
         assertThat(export.path("stateKey").asText()).isEqualTo("127.0.0.1:" + ZENDESK.port() + "/tickets/ticket-changes");
 
         ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
@@ -209,17 +211,5 @@ class ZendeskSpringBootApplicationTest {
         assertThat(log).contains("GET /api/v2/incremental/tickets/cursor.json -> 200");
         assertThat(log).contains("POST /api/v2/tickets -> 201");
         assertThat(log).doesNotContain(ZendeskEmulator.API_TOKEN).doesNotContain(BASIC.substring(6));
-    }
-
-    /** The account's readiness check: zendesk-<host>-<port>-<hash of the client configuration>. */
-    static String accountCheck(com.fasterxml.jackson.databind.JsonNode details, int port) {
-        java.util.Iterator<String> names = details.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (name.matches("zendesk-127\\.0\\.0\\.1-" + port + "-[0-9a-f]{8}")) {
-                return name;
-            }
-        }
-        return "zendesk-127.0.0.1-" + port + " (no such check)";
     }
 }

@@ -60,7 +60,7 @@ class ZendeskWrongCredentialsTest {
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         JsonNode camel = new ObjectMapper().readTree(health.getBody()).path("components").path("camelHealth");
-        String account = accountCheck(camel.path("details"), ZENDESK.port());
+        String account = EmulatorAccount.accountCheck(camel.path("details"), ZENDESK.port());
         assertThat(camel.path("status").asText()).isEqualTo("DOWN");
         assertThat(camel.path("details").path(account).asText()).isEqualTo("DOWN");
         JsonNode data = camel.path("details").path(account + ".data");
@@ -81,17 +81,5 @@ class ZendeskWrongCredentialsTest {
 
         assertThat(health.getBody() + readiness.getBody()).doesNotContain(WRONG_TOKEN);
         assertThat(output.getAll()).doesNotContain(WRONG_TOKEN);
-    }
-
-    /** The account's readiness check: zendesk-<host>-<port>-<hash of the client configuration>. */
-    static String accountCheck(com.fasterxml.jackson.databind.JsonNode details, int port) {
-        java.util.Iterator<String> names = details.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (name.matches("zendesk-127\\.0\\.0\\.1-" + port + "-[0-9a-f]{8}")) {
-                return name;
-            }
-        }
-        return "zendesk-127.0.0.1-" + port + " (no such check)";
     }
 }

@@ -14,6 +14,8 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import org.apache.camel.quarkus.core.deployment.spi.CamelServiceDestination;
+import org.apache.camel.quarkus.core.deployment.spi.CamelServicePatternBuildItem;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
@@ -45,6 +47,15 @@ class ZendeskProcessor {
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /**
+     * The {@code zendesk} dev console: Camel finds it through its descriptor, which Camel Quarkus does not pick up
+     * by default (its own consoles come with camel-quarkus-console); discovered at build time, its class reflective.
+     */
+    @BuildStep
+    CamelServicePatternBuildItem devConsole() {
+        return new CamelServicePatternBuildItem(CamelServiceDestination.DISCOVERY, true, SERVICES + "dev-console/zendesk");
     }
 
     /** The Zendesk API is HTTPS only: a native image must include the JDK's SSL support. */

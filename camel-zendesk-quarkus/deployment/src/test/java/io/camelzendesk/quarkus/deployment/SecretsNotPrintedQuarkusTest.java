@@ -1,12 +1,6 @@
 package io.camelzendesk.quarkus.deployment;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.LogRecord;
@@ -15,6 +9,7 @@ import java.util.logging.SimpleFormatter;
 import jakarta.inject.Inject;
 
 import com.sun.net.httpserver.HttpServer;
+import io.camelzendesk.emulator.SecretScan;
 import io.quarkus.test.QuarkusUnitTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -27,6 +22,7 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.camelzendesk.emulator.SecretScan.ONLY_COMPONENT_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -43,22 +39,7 @@ class SecretsNotPrintedQuarkusTest {
     static final String SCAN = "secrets-scan";
 
     /** The secret values, by where they are set. */
-    static final Map<String, String> SECRETS = new LinkedHashMap<>();
-
-    static {
-        SECRETS.put("component email", "comp-mail-qk81@example.com");
-        SECRETS.put("component apiToken", "compApiTokenQk82");
-        SECRETS.put("component oauthToken", "compOauthTokenQk83");
-        SECRETS.put("component clientId", "compClientIdQk84");
-        SECRETS.put("component clientSecret", "compClientSecretQk85");
-        SECRETS.put("component signingSecret", "compSigningSecretQk86");
-        SECRETS.put("uri email", "uri-mail-qk91@example.com");
-        SECRETS.put("uri apiToken", "uriApiTokenQk92");
-        SECRETS.put("uri oauthToken", "uriOauthTokenQk93");
-        SECRETS.put("uri clientId", "uriClientIdQk94");
-        SECRETS.put("uri clientSecret", "uriClientSecretQk95");
-        SECRETS.put("uri signingSecret", "uriSigningSecretQk96");
-    }
+    static final SecretScan SECRETS = new SecretScan("Qk");
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -68,12 +49,12 @@ class SecretsNotPrintedQuarkusTest {
             .overrideConfigKey("camel.main.auto-configuration-log-summary", "true")
             .overrideConfigKey("camel.component.zendesk.base-url", "http://127.0.0.1:" + RefusingZendesk.port())
             .overrideConfigKey("camel.component.zendesk.max-retries", "0")
-            .overrideConfigKey("camel.component.zendesk.email", SECRETS.get("component email"))
-            .overrideConfigKey("camel.component.zendesk.api-token", SECRETS.get("component apiToken"))
-            .overrideConfigKey("camel.component.zendesk.oauth-token", SECRETS.get("component oauthToken"))
-            .overrideConfigKey("camel.component.zendesk.client-id", SECRETS.get("component clientId"))
-            .overrideConfigKey("camel.component.zendesk.client-secret", SECRETS.get("component clientSecret"))
-            .overrideConfigKey("camel.component.zendesk.signing-secret", SECRETS.get("component signingSecret"))
+            .overrideConfigKey("camel.component.zendesk.email", SECRETS.secret("component email"))
+            .overrideConfigKey("camel.component.zendesk.api-token", SECRETS.secret("component apiToken"))
+            .overrideConfigKey("camel.component.zendesk.oauth-token", SECRETS.secret("component oauthToken"))
+            .overrideConfigKey("camel.component.zendesk.client-id", SECRETS.secret("component clientId"))
+            .overrideConfigKey("camel.component.zendesk.client-secret", SECRETS.secret("component clientSecret"))
+            .overrideConfigKey("camel.component.zendesk.signing-secret", SECRETS.secret("component signingSecret"))
             .setLogRecordPredicate(r -> true)
             .assertLogRecords(SecretsNotPrintedQuarkusTest::noSecretIn);
 
@@ -93,8 +74,8 @@ class SecretsNotPrintedQuarkusTest {
                 context.createProducerTemplate().requestBody(route, (Object) null);
                 fail(route + " should have failed with a 401");
             } catch (Exception e) {
-                assertThat(stack(e)).contains("401");
-                scan.infof("exception of %s: %s", route, stack(e));
+                assertThat(SecretScan.stack(e)).contains("401");
+                scan.infof("exception of %s: %s", route, SecretScan.stack(e));
             }
         }
         // the health checks and their details
@@ -102,7 +83,7 @@ class SecretsNotPrintedQuarkusTest {
         assertThat(health).as("the account's check").anyMatch(r -> r.getCheck().getId().startsWith("zendesk-"));
         for (HealthCheck.Result r : health) {
             scan.infof("health %s %s %s %s %s", r.getCheck().getId(), r.getState(), r.getMessage().orElse(""),
-                    r.getDetails(), r.getError().map(SecretsNotPrintedQuarkusTest::stack).orElse(""));
+                    r.getDetails(), r.getError().map(SecretScan::stack).orElse(""));
         }
         // the dev consoles, if the application has any (camel-quarkus-console is not a dependency here)
         DevConsoleRegistry consoles = DevConsoleRegistry.get(context);
@@ -123,7 +104,7 @@ class SecretsNotPrintedQuarkusTest {
 
     private boolean exportFailed() {
         return HealthCheckHelper.invoke(context).stream()
-                .anyMatch(r -> r.getCheck().getId().equals("zendesk-export-ticket-changes") && r.getError().isPresent());
+                .anyMatch(r -> r.getCheck().getId().equals("consumer:ticket-changes") && r.getError().isPresent());
     }
 
     /** After the shutdown: every log record of the run, those of the test method included. */
@@ -132,11 +113,7 @@ class SecretsNotPrintedQuarkusTest {
             List<String> leaks = new ArrayList<>();
             for (LogRecord r : records) {
                 String text = text(r);
-                SECRETS.forEach((where, secret) -> {
-                    if (text.contains(secret)) {
-                        leaks.add(where + " printed by " + r.getLoggerName() + ": " + text);
-                    }
-                });
+                leaks.addAll(SECRETS.leaks(r.getLoggerName() + ": " + text, text));
             }
             String all = String.join("\n", records.stream().map(SecretsNotPrintedQuarkusTest::text).toList());
             System.out.println("Log records scanned: " + records.size());
@@ -158,37 +135,25 @@ class SecretsNotPrintedQuarkusTest {
             }
         }
         if (r.getThrown() != null) {
-            sb.append('\n').append(stack(r.getThrown()));
+            sb.append('\n').append(SecretScan.stack(r.getThrown()));
         }
         return sb.toString();
-    }
-
-    private static String stack(Throwable t) {
-        StringWriter w = new StringWriter();
-        t.printStackTrace(new PrintWriter(w));
-        return w.toString();
     }
 
     public static class SecretRoutes extends RouteBuilder {
         @Override
         public void configure() {
             // each API endpoint keeps exactly one kind of credentials: the others are blanked in its URI
-            String onlyComponentToken = "&oauthToken=&clientId=&clientSecret=";
-            String uriToken = "&email=" + SECRETS.get("uri email") + "&apiToken=" + SECRETS.get("uri apiToken")
-                              + "&oauthToken=&clientId=&clientSecret=";
-            String uriOauth = "&email=&apiToken=&clientId=&clientSecret=&oauthToken=" + SECRETS.get("uri oauthToken");
-            String uriClient = "&email=&apiToken=&oauthToken=&clientId=" + SECRETS.get("uri clientId")
-                               + "&clientSecret=RAW(" + SECRETS.get("uri clientSecret") + ")";
-            from("direct:component").routeId("component-token").to("zendesk:users?operation=me" + onlyComponentToken);
-            from("direct:token").routeId("uri-token").to("zendesk:users?operation=me" + uriToken);
-            from("direct:oauth").routeId("uri-oauth").to("zendesk:tickets?operation=get&id=1" + uriOauth);
-            from("direct:client").routeId("uri-client").to("zendesk:groups?operation=get&id=2" + uriClient);
+            from("direct:component").routeId("component-token").to("zendesk:users?operation=me" + ONLY_COMPONENT_TOKEN);
+            from("direct:token").routeId("uri-token").to("zendesk:users?operation=me" + SECRETS.uriToken());
+            from("direct:oauth").routeId("uri-oauth").to("zendesk:tickets?operation=get&id=1" + SECRETS.uriOauth());
+            from("direct:client").routeId("uri-client").to("zendesk:groups?operation=get&id=2" + SECRETS.uriClient());
             from("timer:hello?repeatCount=1").routeId("hello-ticket").setBody(constant("{}"))
-                    .to("zendesk:tickets?operation=create" + onlyComponentToken);
-            from("zendesk:tickets?stateInMemory=true" + onlyComponentToken).routeId("ticket-changes")
+                    .to("zendesk:tickets?operation=create" + ONLY_COMPONENT_TOKEN);
+            from("zendesk:tickets?stateInMemory=true" + ONLY_COMPONENT_TOKEN).routeId("ticket-changes")
                     .to("log:changes");
             from("zendesk:webhook?path=/hooks/component").routeId("component-hook").to("log:hook");
-            from("zendesk:webhook?path=/hooks/uri&signingSecret=" + SECRETS.get("uri signingSecret"))
+            from("zendesk:webhook?path=/hooks/uri&signingSecret=" + SECRETS.secret("uri signingSecret"))
                     .routeId("uri-hook").to("log:hook");
         }
     }
@@ -203,7 +168,7 @@ class SecretsNotPrintedQuarkusTest {
         static synchronized int port() {
             Object server = System.getProperties().get(KEY);
             if (server == null) {
-                server = start();
+                server = SecretScan.refusingZendesk();
                 System.getProperties().put(KEY, server);
             }
             return ((HttpServer) server).getAddress().getPort();
@@ -213,23 +178,6 @@ class SecretsNotPrintedQuarkusTest {
             Object server = System.getProperties().remove(KEY);
             if (server != null) {
                 ((HttpServer) server).stop(0);
-            }
-        }
-
-        private static HttpServer start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.createContext("/", exchange -> {
-                    byte[] body = "{\"error\":\"Couldn't authenticate you\"}".getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(401, body.length);
-                    exchange.getResponseBody().write(body);
-                    exchange.close();
-                });
-                server.start();
-                return server;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
             }
         }
     }

@@ -61,8 +61,8 @@ class ZendeskNativeRegistrationsTest {
     @Test
     void everyZendeskExceptionIsReflectiveWithMethods() throws ClassNotFoundException {
         List<String> exceptions = new ArrayList<>();
-        for (String name : concat(ComponentJar.classesIn("io.camelzendesk.client"),
-                ComponentJar.classesIn("io.camelzendesk.component"))) {
+        for (String name : concat(concat(ComponentJar.classesIn("io.camelzendesk.client"),
+                ComponentJar.classesIn("io.camelzendesk.api")), ComponentJar.classesIn("io.camelzendesk.component"))) {
             if (Throwable.class.isAssignableFrom(Class.forName(name, false, getClass().getClassLoader()))) {
                 exceptions.add(name);
             }
@@ -70,7 +70,7 @@ class ZendeskNativeRegistrationsTest {
         assertThat(exceptions).as("exceptions in the component jar")
                 .contains("io.camelzendesk.client.ZendeskApiException",
                         "io.camelzendesk.client.ZendeskNotFoundException",
-                        "io.camelzendesk.component.ZendeskBulkException");
+                        "io.camelzendesk.api.ZendeskBulkException");
         Map<String, Set<String>> reflective = reflective();
         assertThat(exceptions).allSatisfy(e -> assertThat(reflective.get(e)).as(e).isNotNull().contains("methods"));
     }
@@ -116,7 +116,7 @@ class ZendeskNativeRegistrationsTest {
 
     @Test
     void theJdbcStateRepositoryIsReflectiveForBeansDeclaredByClassName() {
-        assertThat(reflective().get("io.camelzendesk.component.JdbcStateRepository")).isNotNull()
+        assertThat(reflective().get("io.camelzendesk.component.position.JdbcStateRepository")).isNotNull()
                 .contains("constructors", "methods");
     }
 
