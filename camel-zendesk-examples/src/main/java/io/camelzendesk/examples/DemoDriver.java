@@ -51,6 +51,9 @@ import io.quarkus.runtime.StartupEvent;
  * organizations and solving tickets in Zendesk. Each use case has milestones checked against the resulting state
  * (Zendesk, CRM, folders); they are logged as they are reached and served on {@code GET /demo/status}.
  * On by default with the emulator ({@code examples.demo.enabled=false} turns it off); never against a real Zendesk.
+ * <p>
+ * Longer than our other classes on purpose: it is the demo's script, the activity and the milestone each step must
+ * reach side by side, read top to bottom; no component code depends on it.
  */
 @Singleton
 public class DemoDriver {
