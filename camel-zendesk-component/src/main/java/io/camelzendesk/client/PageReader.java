@@ -113,8 +113,12 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
         return new Page<>(items, sideloads, hasMore, nextUrl, afterCursor, endOfStream, endTime, count);
     }
 
-    /** A received page: its bytes and its envelope, the items still to be decoded (see {@link #scanning()}). */
-    public record Scanned<T>(byte[] body, Page<T> envelope) {
+    /**
+     * A received page: its bytes and its envelope, the items still to be decoded (see {@link #scanning()}).
+     *
+     * @param itemCount the number of items in the page's array, -1 when the page was read another way
+     */
+    public record Scanned<T>(byte[] body, Page<T> envelope, int itemCount) {
     }
 
     /**
@@ -131,7 +135,13 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
 
             @Override
             public Scanned<T> read(byte[] body) throws IOException {
-                return new Scanned<>(body, envelope(body));
+                int start = itemsArrayStart(body);
+                if (start < 0) {
+                    return new Scanned<>(body, PageReader.this.read(ZendeskJson.MAPPER.createParser(body), false), -1);
+                }
+                int[] count = new int[1];
+                int end = skipArray(body, start, count);
+                return new Scanned<>(body, envelopeWithout(body, start, end), count[0]);
             }
         };
     }
@@ -145,8 +155,12 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
         if (start < 0) {
             return read(ZendeskJson.MAPPER.createParser(body), false);
         }
-        // the same document with the items array emptied: a byte-level skip of the array instead of tokenizing it
-        int end = skipArray(body, start);
+        return envelopeWithout(body, start, skipArray(body, start, new int[1]));
+    }
+
+    /** The envelope read from the document with the items array, from start to end, emptied. */
+    private Page<T> envelopeWithout(byte[] body, int start, int end) throws IOException {
+        // a byte-level skip of the array instead of tokenizing it
         byte[] rest = new byte[start + 2 + body.length - end];
         System.arraycopy(body, 0, rest, 0, start);
         rest[start] = '[';
@@ -175,10 +189,11 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
     }
 
     /**
-     * The offset just after the array that starts at {@code start}. Byte-level: strings are skipped by their quotes
-     * and escapes (UTF-8 continuation bytes never look like {@code "} or a backslash).
+     * The offset just after the array that starts at {@code start}; {@code count[0]} gets the number of its
+     * elements that are objects or arrays (a page's items). Byte-level: strings are skipped by their quotes and
+     * escapes (UTF-8 continuation bytes never look like {@code "} or a backslash).
      */
-    static int skipArray(byte[] b, int start) throws IOException {
+    static int skipArray(byte[] b, int start, int[] count) throws IOException {
         int depth = 0;
         for (int i = start; i < b.length; i++) {
             byte c = b[i];
@@ -189,7 +204,9 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
                     }
                 }
             } else if (c == '[' || c == '{') {
-                depth++;
+                if (depth++ == 1) {
+                    count[0]++;
+                }
             } else if ((c == ']' || c == '}') && --depth == 0) {
                 return i + 1;
             }

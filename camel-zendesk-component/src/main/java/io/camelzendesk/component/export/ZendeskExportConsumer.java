@@ -192,7 +192,7 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
                 // the next page is requested now: it arrives while this one is delivered
                 fetching = !next.endOfStream() && morePagesAllowed() ? paging.fetch(client, next.position(position))
                         : null;
-                Queue<Object> batch = batch(page.body(), envelope);
+                Queue<Object> batch = batch(page);
                 int exchanges = batch.size();
                 recordsOfBatch = 0;
                 boolean completed = processBatch(batch) == exchanges;
@@ -231,10 +231,23 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
                && (maxMessagesPerPoll <= 0 || exchangesThisPoll < maxMessagesPerPoll);
     }
 
-    /** The page's records not processed before (per the position's window): one delivery each, or one for all. */
-    private Queue<Object> batch(byte[] body, Page<? extends ZendeskObject> envelope) throws Exception {
-        Map<String, Map<Object, Map<String, Object>>> sideloads = ExportRecords.indexSideloads(envelope);
+    /**
+     * The page's records not processed before (per the position's window): one delivery each, or one for all. A
+     * cursor page none of whose records was processed before (the window is empty once the cursor moved) is decoded
+     * one record at a time, as the records are delivered: only the record in flight is held, never the whole page.
+     */
+    private Queue<Object> batch(PageReader.Scanned<? extends ZendeskObject> page) throws Exception {
+        byte[] body = page.body();
+        Map<String, Map<Object, Map<String, Object>>> sideloads = ExportRecords.indexSideloads(page.envelope());
         String where = position.describe();
+        if (!config.isPageAsList() && page.itemCount() >= 0 && position.windowSize() == 0
+                && resource.export() == Incremental.Style.CURSOR) {
+            Iterator<? extends ZendeskObject> records = paging.reader().items(body);
+            return new DecodingBatch<>(page.itemCount(), () -> {
+                ZendeskObject record = records.next();
+                return new Delivery(List.of(record), Arrays.asList(ExportRecords.key(record)), sideloads, where);
+            });
+        }
         Queue<Object> batch = new ArrayDeque<>();
         List<ZendeskObject> all = new ArrayList<>();
         List<ExportPosition.Key> allKeys = new ArrayList<>();
