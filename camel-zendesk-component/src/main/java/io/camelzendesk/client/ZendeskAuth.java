@@ -98,7 +98,7 @@ public abstract class ZendeskAuth {
 
         @Override
         CompletableFuture<String> authorization(ZendeskClient client, Executor executor) {
-            return cache.token(() -> client.requestClientCredentialsToken(clientId, clientSecret, scope))
+            return cache.token(() -> OAuthGrants.clientCredentials(client, clientId, clientSecret, scope))
                     .thenApply(token -> "Bearer " + token);
         }
 

@@ -1,12 +1,9 @@
 package io.camelzendesk.client;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -170,39 +167,6 @@ public final class ZendeskClient implements AutoCloseable {
             return ze;
         }
         return new ZendeskException(String.valueOf(t.getMessage()), t);
-    }
-
-    /** {@code POST /oauth/tokens} with the client_credentials grant. */
-    CompletableFuture<OAuthTokenCache.Token> requestClientCredentialsToken(String clientId, String clientSecret,
-            String scope) {
-        Map<String, Object> form = new java.util.LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        if (scope != null && !scope.isBlank()) {
-            form.put("scope", scope);
-        }
-        byte[] body;
-        try {
-            body = ZendeskJson.MAPPER.writeValueAsBytes(form);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // minting a client_credentials token twice is harmless: the unused one expires
-        ZendeskRequest request = ZendeskRequest.post("/oauth/tokens").json(body).repeatable(true).build();
-        RequestAttempt<OAuthTokenCache.Token> attempt = new RequestAttempt<>(this, request, in -> {
-            JsonNode node = ZendeskJson.MAPPER.readTree(in);
-            JsonNode token = node.path("access_token");
-            if (!token.isTextual()) {
-                throw new IOException("the token response has no access_token");
-            }
-            JsonNode expires = node.path("expires_in");
-            return new OAuthTokenCache.Token(token.asText(),
-                    expires.isNumber() ? Duration.ofSeconds(expires.asLong()) : null);
-        });
-        attempt.withoutAuth = true;
-        attempt.next(Duration.ZERO);
-        return attempt.result.thenApply(ZendeskResponse::body);
     }
 
     /** Encodes one path segment. */
