@@ -89,8 +89,11 @@ public class ZendeskProducer extends DefaultAsyncProducer {
 
     private ZendeskOperation operation(Exchange exchange) {
         Object fromHeader = exchange.getMessage().getHeader(ZendeskConstants.OPERATION);
+        // the enum, or its name as text or bytes (a Kafka or CloudEvents source), converted by Camel
         ZendeskOperation op = fromHeader instanceof ZendeskOperation o ? o
-                : fromHeader != null ? ZendeskOperation.of(fromHeader.toString()) : config.getOperation();
+                : fromHeader != null
+                        ? ZendeskOperation.of(exchange.getMessage().getHeader(ZendeskConstants.OPERATION, String.class))
+                : config.getOperation();
         if (op == null) {
             throw new IllegalArgumentException("No operation: set option operation or header "
                                                + ZendeskConstants.OPERATION + ". Resource '" + resource.uriName()
