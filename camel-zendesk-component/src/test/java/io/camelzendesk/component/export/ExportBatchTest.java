@@ -111,6 +111,21 @@ class ExportBatchTest {
     }
 
     @Test
+    void aPageIsDecodedRecordByRecordAsItIsDelivered() throws Exception {
+        // record 3 is not JSON Jackson reads (the byte-level scan of the page passes it): a consumer that decoded
+        // the whole page before delivering it (holding 1,000 tickets at once) would deliver nothing of it
+        String page = tickets(1, 2, "c1").replace("],\"after_cursor\"",
+                ",{\"id\":3,\"generated_timestamp\":1003,\"subject\":tru}],\"after_cursor\"");
+        wm.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("start_time", equalTo("0"))
+                .willReturn(okJson(page)));
+        start("zendesk:tickets?startTime=0&delay=60000", e -> {
+        }, 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+        assertThat(ids()).containsExactly(1L, 2L);
+        assertThat(received).extracting(e -> e.getProperty(Exchange.BATCH_SIZE)).containsExactly(3, 3);
+    }
+
+    @Test
     void maxMessagesPerPollDeliversThatManyAPollAndTheNextPollGoesOnWithinThePage() throws Exception {
         wm.stubFor(get(urlPathEqualTo(ORGS)).withQueryParam("start_time", equalTo("1000"))
                 .willReturn(okJson(orgs(5))));
