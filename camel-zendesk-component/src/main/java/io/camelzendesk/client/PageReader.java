@@ -135,13 +135,7 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
 
             @Override
             public Scanned<T> read(byte[] body) throws IOException {
-                int start = itemsArrayStart(body);
-                if (start < 0) {
-                    return new Scanned<>(body, PageReader.this.read(ZendeskJson.MAPPER.createParser(body), false), -1);
-                }
-                int[] count = new int[1];
-                int end = skipArray(body, start, count);
-                return new Scanned<>(body, envelopeWithout(body, start, end), count[0]);
+                return scan(body);
             }
         };
     }
@@ -151,11 +145,18 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
      * decoding the items: a token walk over them. {@link Page#items()} is empty; decode with {@link #items(byte[])}.
      */
     public Page<T> envelope(byte[] body) throws IOException {
+        return scan(body).envelope();
+    }
+
+    /** The body with its envelope read and its items counted, not decoded. */
+    private Scanned<T> scan(byte[] body) throws IOException {
         int start = itemsArrayStart(body);
         if (start < 0) {
-            return read(ZendeskJson.MAPPER.createParser(body), false);
+            return new Scanned<>(body, read(ZendeskJson.MAPPER.createParser(body), false), -1);
         }
-        return envelopeWithout(body, start, skipArray(body, start, new int[1]));
+        int[] count = new int[1];
+        int end = skipArray(body, start, count);
+        return new Scanned<>(body, envelopeWithout(body, start, end), count[0]);
     }
 
     /** The envelope read from the document with the items array, from start to end, emptied. */
