@@ -30,6 +30,9 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ZendeskComponent target = (ZendeskComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstokenlifetime":
+        case "accessTokenLifetime": getOrCreateConfiguration(target).setAccessTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "account": getOrCreateConfiguration(target).setAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "apitoken":
         case "apiToken": getOrCreateConfiguration(target).setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncack":
@@ -95,6 +98,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "oauthgrant":
+        case "oauthGrant": getOrCreateConfiguration(target).setOauthGrant(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthscope":
         case "oauthScope": getOrCreateConfiguration(target).setOauthScope(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthtoken":
@@ -110,6 +115,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, int.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenlifetime":
+        case "refreshTokenLifetime": getOrCreateConfiguration(target).setRefreshTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
@@ -133,8 +140,12 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "subdomain": getOrCreateConfiguration(target).setSubdomain(property(camelContext, java.lang.String.class, value)); return true;
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": getOrCreateConfiguration(target).setTicketFieldsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenencryptionkey":
+        case "tokenEncryptionKey": getOrCreateConfiguration(target).setTokenEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.camelzendesk.client.ZendeskTokenProvider.class, value)); return true;
+        case "tokenstore":
+        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "triggerconditions":
         case "triggerConditions": getOrCreateConfiguration(target).setTriggerConditions(property(camelContext, java.lang.String.class, value)); return true;
         case "triggerpayload":
@@ -150,6 +161,9 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstokenlifetime":
+        case "accessTokenLifetime": return long.class;
+        case "account": return java.lang.String.class;
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "asyncack":
@@ -215,6 +229,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxResults": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "oauthgrant":
+        case "oauthGrant": return java.lang.String.class;
         case "oauthscope":
         case "oauthScope": return java.lang.String.class;
         case "oauthtoken":
@@ -230,6 +246,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": return int.class;
         case "query": return java.lang.String.class;
+        case "refreshtokenlifetime":
+        case "refreshTokenLifetime": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestsperminute":
@@ -253,8 +271,12 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "subdomain": return java.lang.String.class;
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": return long.class;
+        case "tokenencryptionkey":
+        case "tokenEncryptionKey": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.camelzendesk.client.ZendeskTokenProvider.class;
+        case "tokenstore":
+        case "tokenStore": return org.apache.camel.spi.StateRepository.class;
         case "triggerconditions":
         case "triggerConditions": return java.lang.String.class;
         case "triggerpayload":
@@ -271,6 +293,9 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ZendeskComponent target = (ZendeskComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstokenlifetime":
+        case "accessTokenLifetime": return getOrCreateConfiguration(target).getAccessTokenLifetime();
+        case "account": return getOrCreateConfiguration(target).getAccount();
         case "apitoken":
         case "apiToken": return getOrCreateConfiguration(target).getApiToken();
         case "asyncack":
@@ -336,6 +361,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "oauthgrant":
+        case "oauthGrant": return getOrCreateConfiguration(target).getOauthGrant();
         case "oauthscope":
         case "oauthScope": return getOrCreateConfiguration(target).getOauthScope();
         case "oauthtoken":
@@ -351,6 +378,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": return getOrCreateConfiguration(target).getPerPage();
         case "query": return getOrCreateConfiguration(target).getQuery();
+        case "refreshtokenlifetime":
+        case "refreshTokenLifetime": return getOrCreateConfiguration(target).getRefreshTokenLifetime();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestsperminute":
@@ -374,8 +403,12 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "subdomain": return getOrCreateConfiguration(target).getSubdomain();
         case "ticketfieldscachettl":
         case "ticketFieldsCacheTtl": return getOrCreateConfiguration(target).getTicketFieldsCacheTtl();
+        case "tokenencryptionkey":
+        case "tokenEncryptionKey": return getOrCreateConfiguration(target).getTokenEncryptionKey();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
+        case "tokenstore":
+        case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
         case "triggerconditions":
         case "triggerConditions": return getOrCreateConfiguration(target).getTriggerConditions();
         case "triggerpayload":
@@ -393,6 +426,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
+        case "tokenstore":
+        case "tokenStore": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,6 +23,9 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ZendeskEndpoint target = (ZendeskEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstokenlifetime":
+        case "accessTokenLifetime": target.getConfiguration().setAccessTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "account": target.getConfiguration().setAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "apitoken":
         case "apiToken": target.getConfiguration().setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncack":
@@ -97,6 +100,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "oauthgrant":
+        case "oauthGrant": target.getConfiguration().setOauthGrant(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthscope":
         case "oauthScope": target.getConfiguration().setOauthScope(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthtoken":
@@ -114,6 +119,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenlifetime":
+        case "refreshTokenLifetime": target.getConfiguration().setRefreshTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -152,8 +159,12 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "ticketFieldsCacheTtl": target.getConfiguration().setTicketFieldsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "tokenencryptionkey":
+        case "tokenEncryptionKey": target.getConfiguration().setTokenEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.camelzendesk.client.ZendeskTokenProvider.class, value)); return true;
+        case "tokenstore":
+        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "triggerconditions":
         case "triggerConditions": target.getConfiguration().setTriggerConditions(property(camelContext, java.lang.String.class, value)); return true;
         case "triggerpayload":
@@ -171,6 +182,9 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstokenlifetime":
+        case "accessTokenLifetime": return long.class;
+        case "account": return java.lang.String.class;
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "asyncack":
@@ -245,6 +259,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxResults": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "oauthgrant":
+        case "oauthGrant": return java.lang.String.class;
         case "oauthscope":
         case "oauthScope": return java.lang.String.class;
         case "oauthtoken":
@@ -262,6 +278,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
+        case "refreshtokenlifetime":
+        case "refreshTokenLifetime": return long.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -300,8 +318,12 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "ticketFieldsCacheTtl": return long.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "tokenencryptionkey":
+        case "tokenEncryptionKey": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.camelzendesk.client.ZendeskTokenProvider.class;
+        case "tokenstore":
+        case "tokenStore": return org.apache.camel.spi.StateRepository.class;
         case "triggerconditions":
         case "triggerConditions": return java.lang.String.class;
         case "triggerpayload":
@@ -320,6 +342,9 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ZendeskEndpoint target = (ZendeskEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstokenlifetime":
+        case "accessTokenLifetime": return target.getConfiguration().getAccessTokenLifetime();
+        case "account": return target.getConfiguration().getAccount();
         case "apitoken":
         case "apiToken": return target.getConfiguration().getApiToken();
         case "asyncack":
@@ -394,6 +419,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "oauthgrant":
+        case "oauthGrant": return target.getConfiguration().getOauthGrant();
         case "oauthscope":
         case "oauthScope": return target.getConfiguration().getOauthScope();
         case "oauthtoken":
@@ -411,6 +438,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getConfiguration().getQuery();
+        case "refreshtokenlifetime":
+        case "refreshTokenLifetime": return target.getConfiguration().getRefreshTokenLifetime();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -449,8 +478,12 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "ticketFieldsCacheTtl": return target.getConfiguration().getTicketFieldsCacheTtl();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "tokenencryptionkey":
+        case "tokenEncryptionKey": return target.getConfiguration().getTokenEncryptionKey();
         case "tokenprovider":
         case "tokenProvider": return target.getConfiguration().getTokenProvider();
+        case "tokenstore":
+        case "tokenStore": return target.getConfiguration().getTokenStore();
         case "triggerconditions":
         case "triggerConditions": return target.getConfiguration().getTriggerConditions();
         case "triggerpayload":
@@ -472,6 +505,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return java.lang.Object.class;
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
+        case "tokenstore":
+        case "tokenStore": return java.lang.String.class;
         default: return null;
         }
     }

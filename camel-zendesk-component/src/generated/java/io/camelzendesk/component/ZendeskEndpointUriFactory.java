@@ -23,7 +23,9 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(77);
+        Set<String> props = new HashSet<>(83);
+        props.add("accessTokenLifetime");
+        props.add("account");
         props.add("apiToken");
         props.add("asyncAck");
         props.add("autoRegister");
@@ -64,6 +66,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxMessagesPerPoll");
         props.add("maxResults");
         props.add("maxRetries");
+        props.add("oauthGrant");
         props.add("oauthScope");
         props.add("oauthToken");
         props.add("operation");
@@ -74,6 +77,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("perPage");
         props.add("pollStrategy");
         props.add("query");
+        props.add("refreshTokenLifetime");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("requestsPerMinute");
@@ -95,20 +99,23 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("subdomain");
         props.add("ticketFieldsCacheTtl");
         props.add("timeUnit");
+        props.add("tokenEncryptionKey");
         props.add("tokenProvider");
+        props.add("tokenStore");
         props.add("triggerConditions");
         props.add("triggerPayload");
         props.add("useFixedDelay");
         props.add("verifySignature");
         props.add("webhookName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(6);
+        Set<String> secretProps = new HashSet<>(7);
         secretProps.add("apiToken");
         secretProps.add("clientId");
         secretProps.add("clientSecret");
         secretProps.add("email");
         secretProps.add("oauthToken");
         secretProps.add("signingSecret");
+        secretProps.add("tokenEncryptionKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

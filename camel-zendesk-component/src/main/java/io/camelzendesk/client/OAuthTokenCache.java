@@ -10,26 +10,22 @@ import java.util.function.Supplier;
  */
 final class OAuthTokenCache {
 
-    /** An access token and how long it lives ({@code null}: Zendesk sent no {@code expires_in}). */
-    record Token(String accessToken, Duration expiresIn) {
-    }
-
-    private CompletableFuture<Token> current;
+    private CompletableFuture<OAuthTokens> current;
     private long renewAtNanos;
 
-    synchronized CompletableFuture<String> token(Supplier<CompletableFuture<Token>> fetch) {
+    synchronized CompletableFuture<String> token(Supplier<CompletableFuture<OAuthTokens>> fetch) {
         long now = System.nanoTime();
         boolean stale = current == null || current.isCompletedExceptionally()
                 || (current.isDone() && renewAtNanos != 0 && now - renewAtNanos >= 0);
         if (stale) {
-            CompletableFuture<Token> fetching = fetch.get();
+            CompletableFuture<OAuthTokens> fetching = fetch.get();
             current = fetching;
             fetching.thenAccept(t -> onToken(fetching, t));
         }
-        return current.thenApply(Token::accessToken);
+        return current.thenApply(OAuthTokens::accessToken);
     }
 
-    private synchronized void onToken(CompletableFuture<Token> from, Token token) {
+    private synchronized void onToken(CompletableFuture<OAuthTokens> from, OAuthTokens token) {
         if (from != current) {
             return;
         }

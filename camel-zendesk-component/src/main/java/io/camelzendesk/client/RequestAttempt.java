@@ -255,6 +255,9 @@ final class RequestAttempt<T> {
                     description = node.get("description").asText();
                 } else if (description == null && node.hasNonNull("detail")) {
                     description = node.get("detail").asText();
+                } else if (description == null && node.hasNonNull("error_description")) {
+                    // OAuth's token endpoint (RFC 6749 5.2)
+                    description = node.get("error_description").asText();
                 }
                 if (node.path("details").isObject()) {
                     details = ZendeskJson.MAPPER.convertValue(node.get("details"),

@@ -1,14 +1,15 @@
 package io.camelzendesk.client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * How requests authenticate: one of API token (Basic), a static OAuth bearer token, OAuth client credentials, or
- * a {@link ZendeskTokenProvider}. {@link #toString()} never shows a secret.
+ * How requests authenticate: one of API token (Basic), a static OAuth bearer token, OAuth client credentials, an
+ * {@link AccessTokenSource} (stored, rotating refresh tokens) or a {@link ZendeskTokenProvider}. {@link #toString()} never shows a secret.
  */
 public abstract class ZendeskAuth {
 
@@ -44,10 +45,24 @@ public abstract class ZendeskAuth {
         return new Fixed("Bearer " + oauthToken, "oauthToken", "OAuth access token");
     }
 
-    /** OAuth {@code client_credentials} grant on {@code POST /oauth/tokens}; the token is cached and renewed. */
-    public static ZendeskAuth clientCredentials(String clientId, String clientSecret, String scope) {
+    /**
+     * OAuth {@code client_credentials} grant on {@code POST /oauth/tokens}, asking for tokens that live
+     * {@code lifetime} (null: Zendesk's default); the token is cached and renewed before it expires.
+     */
+    public static ZendeskAuth clientCredentials(String clientId, String clientSecret, String scope,
+            Duration lifetime) {
         return new ClientCredentials(Objects.requireNonNull(clientId, "clientId"),
-                Objects.requireNonNull(clientSecret, "clientSecret"), scope);
+                Objects.requireNonNull(clientSecret, "clientSecret"), scope, lifetime);
+    }
+
+    /** Access tokens from a source that obtains them itself on Zendesk's token endpoint (rotating refresh tokens). */
+    public static ZendeskAuth accessTokens(AccessTokenSource source) {
+        return new FromSource(Objects.requireNonNull(source, "source"));
+    }
+
+    /** No credentials: a client that only calls the token endpoint ({@link OAuthTokenEndpoint}). */
+    public static ZendeskAuth none() {
+        return new Fixed(null, "none", "no credentials");
     }
 
     /** Tokens from a provider (authorization-code apps, rotating refresh tokens). */
@@ -88,18 +103,20 @@ public abstract class ZendeskAuth {
         private final String clientId;
         private final String clientSecret;
         private final String scope;
+        private final Duration lifetime;
         private final OAuthTokenCache cache = new OAuthTokenCache();
 
-        ClientCredentials(String clientId, String clientSecret, String scope) {
+        ClientCredentials(String clientId, String clientSecret, String scope, Duration lifetime) {
             this.clientId = clientId;
             this.clientSecret = clientSecret;
             this.scope = scope;
+            this.lifetime = lifetime;
         }
 
         @Override
         CompletableFuture<String> authorization(ZendeskClient client, Executor executor) {
-            return cache.token(() -> OAuthGrants.clientCredentials(client, clientId, clientSecret, scope))
-                    .thenApply(token -> "Bearer " + token);
+            return cache.token(() -> new OAuthTokenEndpoint(client).clientCredentials(clientId, clientSecret, scope,
+                    lifetime)).thenApply(token -> "Bearer " + token);
         }
 
         @Override
@@ -116,6 +133,40 @@ public abstract class ZendeskAuth {
         @Override
         public String toString() {
             return "clientCredentials";
+        }
+    }
+
+    private static final class FromSource extends ZendeskAuth {
+        private final AccessTokenSource source;
+        private volatile OAuthTokenEndpoint endpoint;
+
+        FromSource(AccessTokenSource source) {
+            this.source = source;
+        }
+
+        @Override
+        CompletableFuture<String> authorization(ZendeskClient client, Executor executor) {
+            OAuthTokenEndpoint e = endpoint;
+            if (e == null) {
+                e = new OAuthTokenEndpoint(client);
+                endpoint = e;
+            }
+            return source.accessToken(e).thenApply(token -> "Bearer " + token);
+        }
+
+        @Override
+        boolean invalidate(String authorization) {
+            return source.refused(authorization.substring("Bearer ".length()));
+        }
+
+        @Override
+        public String kind() {
+            return source.kind();
+        }
+
+        @Override
+        public String toString() {
+            return source.toString();
         }
     }
 

@@ -23,6 +23,12 @@ import io.camelzendesk.component.position.JdbcStateRepository;
 public class ZendeskConfiguration implements Cloneable {
 
     // connection
+    @UriParam(label = "common", description = "A named account: its connection and credentials come from the"
+                                             + " properties zendesk.account.NAME.OPTION (subdomain, baseUrl,"
+                                             + " clientId, clientSecret, oauthGrant, ...), or, for an account"
+                                             + " connected at run time, from its entry in the token store. The"
+                                             + " header CamelZendeskAccount names one per exchange (producer).")
+    private String account;
     @UriParam(label = "common", description = "The Zendesk subdomain: acme for https://acme.zendesk.com. Either"
                                              + " subdomain or baseUrl is required.")
     private String subdomain;
@@ -30,22 +36,48 @@ public class ZendeskConfiguration implements Cloneable {
                                              + " e.g. http://localhost:8089.")
     private String baseUrl;
 
-    // credentials: exactly one of the four
+    // credentials: exactly one kind
     @UriParam(label = "security", secret = true, description = "The email of the API token's user (with apiToken).")
     private String email;
     @UriParam(label = "security", secret = true, description = "An API token: Basic {email}/token:{apiToken}.")
     private String apiToken;
     @UriParam(label = "security", secret = true, description = "A static OAuth access token: Bearer {oauthToken}.")
     private String oauthToken;
-    @UriParam(label = "security", secret = true, description = "OAuth client id for the client_credentials grant"
-                                                               + " (with clientSecret).")
+    @UriParam(label = "security", secret = true, description = "The OAuth client's id (Admin Center, OAuth"
+                                                               + " clients): with clientSecret for the"
+                                                               + " client_credentials grant, or with"
+                                                               + " oauthGrant=authorizationCode.")
     private String clientId;
-    @UriParam(label = "security", secret = true, description = "OAuth client secret for the client_credentials"
-                                                               + " grant.")
+    @UriParam(label = "security", secret = true, description = "The OAuth client's secret (none for a public"
+                                                               + " client with oauthGrant=authorizationCode).")
     private String clientSecret;
+    @UriParam(label = "security", enums = "clientCredentials,authorizationCode", defaultValue = "clientCredentials",
+              description = "How the OAuth client gets access tokens: clientCredentials (server to server, minted"
+                            + " again before expiry) or authorizationCode (the account was connected once by the"
+                            + " zendesk:connect route or the connect command line; its tokens are in the token"
+                            + " store and refreshed there).")
+    private String oauthGrant = "clientCredentials";
     @UriParam(label = "security", defaultValue = "read write",
-              description = "The scope asked for with the client_credentials grant.")
+              description = "The scope asked for with the client_credentials grant and by the connect flow.")
     private String oauthScope = "read write";
+    @UriParam(label = "security", defaultValue = "30m", javaType = "java.time.Duration",
+              description = "The access-token lifetime asked for on every token request (expires_in); Zendesk"
+                            + " accepts 5 minutes to 2 days.")
+    private long accessTokenLifetime = 1_800_000;
+    @UriParam(label = "security", defaultValue = "30d", javaType = "java.time.Duration",
+              description = "The refresh-token lifetime asked for with the authorization-code and refresh grants"
+                            + " (refresh_token_expires_in).")
+    private long refreshTokenLifetime = 2_592_000_000L;
+    @UriParam(label = "security", description = "Where OAuth grants (access and refresh tokens) are kept, one entry"
+                                                + " per account: a StateRepository bean (String keys and values);"
+                                                + " several nodes share one through a CompareAndSetStateRepository"
+                                                + " such as JdbcStateRepository. Default: the file zendesk-tokens.dat"
+                                                + " in stateDirectory.")
+    private org.apache.camel.spi.StateRepository<String, String> tokenStore;
+    @UriParam(label = "security", secret = true, description = "Encrypts the token store's entries at rest"
+                                                               + " (AES-GCM): a key of 16, 24 or 32 bytes in"
+                                                               + " base64.")
+    private String tokenEncryptionKey;
     @UriParam(label = "security", description = "A bean supplying OAuth access tokens (authorization-code apps with"
                                                 + " rotating refresh tokens).")
     private ZendeskTokenProvider tokenProvider;
@@ -138,13 +170,16 @@ public class ZendeskConfiguration implements Cloneable {
                                               + " Several nodes share one position through a"
                                               + " CompareAndSetStateRepository such as JdbcStateRepository.")
     private org.apache.camel.spi.StateRepository<String, String> stateRepository;
-    @UriParam(label = "consumer", defaultValue = ".zendesk-state", description = "Directory of the default"
+    @UriParam(label = "common", defaultValue = ".zendesk-state", description = "Directory of the default"
                                                                                + " position file"
-                                                                               + " (zendesk-positions.dat). One"
-                                                                               + " process at a time uses it (an OS"
-                                                                               + " lock on zendesk-positions.dat.lock);"
-                                                                               + " every consumer of that process"
-                                                                               + " shares it.")
+                                                                               + " (zendesk-positions.dat) and token"
+                                                                               + " store (zendesk-tokens.dat). One"
+                                                                               + " process at a time uses the"
+                                                                               + " position file (an OS lock on"
+                                                                               + " zendesk-positions.dat.lock), shared"
+                                                                               + " by every consumer of that process;"
+                                                                               + " the token store is locked per"
+                                                                               + " read or write.")
     private String stateDirectory = ".zendesk-state";
     @UriParam(label = "consumer", defaultValue = "false", description = "Keep the position in memory only: every"
                                                                       + " start begins again from startTime.")
@@ -245,6 +280,54 @@ public class ZendeskConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    public String getOauthGrant() {
+        return oauthGrant;
+    }
+
+    public void setOauthGrant(String oauthGrant) {
+        this.oauthGrant = oauthGrant;
+    }
+
+    public long getAccessTokenLifetime() {
+        return accessTokenLifetime;
+    }
+
+    public void setAccessTokenLifetime(long accessTokenLifetime) {
+        this.accessTokenLifetime = accessTokenLifetime;
+    }
+
+    public long getRefreshTokenLifetime() {
+        return refreshTokenLifetime;
+    }
+
+    public void setRefreshTokenLifetime(long refreshTokenLifetime) {
+        this.refreshTokenLifetime = refreshTokenLifetime;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getTokenStore() {
+        return tokenStore;
+    }
+
+    public void setTokenStore(org.apache.camel.spi.StateRepository<String, String> tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
+    public String getTokenEncryptionKey() {
+        return tokenEncryptionKey;
+    }
+
+    public void setTokenEncryptionKey(String tokenEncryptionKey) {
+        this.tokenEncryptionKey = tokenEncryptionKey;
     }
 
     public String getSubdomain() {

@@ -112,6 +112,11 @@ public final class ZendeskConstants {
               javaType = "String")
     public static final String SUBJECT_ID = "CamelZendeskSubjectId";
 
+    @Metadata(label = "producer", description = "The named account this exchange's call goes to (see option"
+                                                + " account); default: the endpoint's account.",
+              javaType = "String")
+    public static final String ACCOUNT = "CamelZendeskAccount";
+
     private ZendeskConstants() {
     }
 }

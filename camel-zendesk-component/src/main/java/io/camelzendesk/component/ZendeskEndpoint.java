@@ -14,6 +14,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import io.camelzendesk.api.ApiResource;
 import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.component.account.AccountSettings;
+import io.camelzendesk.component.account.NamedAccounts;
 import io.camelzendesk.component.account.ZendeskAccount;
 import io.camelzendesk.component.export.ZendeskExportConsumer;
 import io.camelzendesk.component.producer.ZendeskProducer;
@@ -51,6 +52,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     /** The account part of the configuration, read once by {@link #validate()}; null for a webhook without the API. */
     private AccountSettings accountSettings;
     private ZendeskAccount account;
+    private final java.util.List<ZendeskAccount> namedAccounts = new java.util.ArrayList<>();
 
     public ZendeskEndpoint(String uri, ZendeskComponent component, ZendeskResource resource,
                            ZendeskConfiguration configuration) {
@@ -78,7 +80,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
             validateWebhook();
             return;
         }
-        accountSettings = AccountSettings.of(configuration);
+        accountSettings = AccountSettings.of(NamedAccounts.resolve(getCamelContext(), configuration));
         if (configuration.getOperation() != null) {
             zendeskResource.check(configuration.getOperation());
         }
@@ -99,7 +101,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private void validateWebhook() {
         ZendeskConfiguration c = configuration;
         if (c.isAutoRegister()) {
-            accountSettings = AccountSettings.of(c);
+            accountSettings = AccountSettings.of(NamedAccounts.resolve(getCamelContext(), c));
             if (c.getExternalUrl() == null || c.getExternalUrl().isBlank()) {
                 throw new IllegalArgumentException("Option externalUrl is required with autoRegister=true: the public"
                                                    + " URL Zendesk delivers to, e.g."
@@ -181,12 +183,28 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     /** This endpoint's account, shared with the endpoints of the same settings; acquired on first use. */
     public synchronized ZendeskAccount account() {
         if (accountSettings == null) {
-            accountSettings = AccountSettings.of(configuration);
+            accountSettings = AccountSettings.of(NamedAccounts.resolve(getCamelContext(), configuration));
         }
         if (account == null || account.client().isClosed()) {
             account = getComponent().getAccounts().acquire(accountSettings);
         }
         return account;
+    }
+
+    /**
+     * A named account for one exchange (the header CamelZendeskAccount), with this endpoint's other settings; held
+     * until the endpoint stops.
+     *
+     * @throws IllegalArgumentException when the account is neither configured nor connected
+     */
+    public ZendeskAccount namedAccount(String name) {
+        ZendeskConfiguration c = configuration.copy();
+        c.setAccount(name);
+        ZendeskAccount named = getComponent().getAccounts().acquire(AccountSettings.of(NamedAccounts.resolve(getCamelContext(), c)));
+        synchronized (this) {
+            namedAccounts.add(named);
+        }
+        return named;
     }
 
     /** The account this endpoint holds, or null before its first use (does not acquire one). */
@@ -205,6 +223,8 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
             getComponent().getAccounts().release(account);
             account = null;
         }
+        namedAccounts.forEach(getComponent().getAccounts()::release);
+        namedAccounts.clear();
         super.doStop();
     }
 
@@ -241,7 +261,7 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         if (zendeskResource == ZendeskResource.WEBHOOK) {
             return configuration.getExternalUrl() != null ? configuration.getExternalUrl() : configuration.getPath();
         }
-        return AccountSettings.baseUrl(configuration);
+        return accountSettings != null ? accountSettings.baseUrl().toString() : AccountSettings.baseUrl(configuration);
     }
 
     @Override

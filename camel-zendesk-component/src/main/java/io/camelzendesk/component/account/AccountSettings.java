@@ -10,10 +10,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
 import io.camelzendesk.client.RetryPolicy;
 import io.camelzendesk.client.ZendeskAuth;
 import io.camelzendesk.client.ZendeskClientConfig;
 import io.camelzendesk.component.ZendeskConfiguration;
+import io.camelzendesk.component.oauth.StoredGrantTokens;
+import io.camelzendesk.component.oauth.TokenFileRepository;
+import io.camelzendesk.component.oauth.TokenStore;
 
 /**
  * The account part of an endpoint's {@link ZendeskConfiguration}, read and validated once when the endpoint is
@@ -21,6 +27,12 @@ import io.camelzendesk.component.ZendeskConfiguration;
  * {@link #key()} share one {@link ZendeskAccount}.
  */
 public final class AccountSettings {
+
+    /** The values of option oauthGrant. */
+    public static final String CLIENT_CREDENTIALS = "clientCredentials";
+    public static final String AUTHORIZATION_CODE = "authorizationCode";
+    /** The account name of an endpoint without option account (its token-store entry is oauth/default). */
+    public static final String DEFAULT_ACCOUNT = "default";
 
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
 
@@ -72,6 +84,14 @@ public final class AccountSettings {
     }
 
     private static void validate(ZendeskConfiguration c) {
+        if (!CLIENT_CREDENTIALS.equals(c.getOauthGrant()) && !AUTHORIZATION_CODE.equals(c.getOauthGrant())) {
+            throw new IllegalArgumentException("Option oauthGrant must be clientCredentials or authorizationCode, was "
+                                               + c.getOauthGrant());
+        }
+        if (c.getAccessTokenLifetime() < 1000 || c.getRefreshTokenLifetime() < 1000) {
+            throw new IllegalArgumentException("Options accessTokenLifetime and refreshTokenLifetime must be at least"
+                                               + " 1 second");
+        }
         baseUrl(c);
         auth(c);
         if (c.getMaxRetries() < 0) {
@@ -154,14 +174,35 @@ public final class AccountSettings {
                 return ZendeskAuth.bearer(c.getOauthToken());
             }
             case "clientId + clientSecret" -> {
+                if (AUTHORIZATION_CODE.equals(c.getOauthGrant())) {
+                    require(c.getClientId(), "clientId", "oauthGrant=authorizationCode");
+                    return ZendeskAuth.accessTokens(new StoredGrantTokens(tokenStore(c), accountName(c),
+                            c.getClientId(), c.getClientSecret(), Duration.ofMillis(c.getAccessTokenLifetime()),
+                            Duration.ofMillis(c.getRefreshTokenLifetime()),
+                            Duration.ofMillis(Math.max(30_000, c.getRequestTimeout() + 10_000))));
+                }
                 require(c.getClientId(), "clientId", "clientSecret");
                 require(c.getClientSecret(), "clientSecret", "clientId");
-                return ZendeskAuth.clientCredentials(c.getClientId(), c.getClientSecret(), c.getOauthScope());
+                return ZendeskAuth.clientCredentials(c.getClientId(), c.getClientSecret(), c.getOauthScope(),
+                        Duration.ofMillis(c.getAccessTokenLifetime()));
             }
             default -> {
                 return ZendeskAuth.tokenProvider(c.getTokenProvider());
             }
         }
+    }
+
+    /** The option account, or {@value #DEFAULT_ACCOUNT}. */
+    public static String accountName(ZendeskConfiguration c) {
+        return c.getAccount() == null || c.getAccount().isBlank() ? DEFAULT_ACCOUNT : c.getAccount();
+    }
+
+    /** The token store of a configuration: option tokenStore (started here), else the file in stateDirectory. */
+    public static TokenStore tokenStore(ZendeskConfiguration c) {
+        StateRepository<String, String> repository = c.getTokenStore() != null ? c.getTokenStore()
+                : TokenFileRepository.inDirectory(c.getStateDirectory());
+        ServiceHelper.startService(repository);
+        return new TokenStore(repository, c.getTokenEncryptionKey());
     }
 
     private static boolean set(String s) {
@@ -196,7 +237,10 @@ public final class AccountSettings {
     }
 
     private static String key(ZendeskConfiguration c) {
-        return String.join("|", baseUrl(c), String.valueOf(c.getEmail()), hash(c.getApiToken()),
+        return String.join("|", accountName(c), baseUrl(c), c.getOauthGrant(),
+                String.valueOf(c.getAccessTokenLifetime()), String.valueOf(c.getRefreshTokenLifetime()),
+                c.getTokenStore() == null ? c.getStateDirectory() : String.valueOf(System.identityHashCode(c.getTokenStore())),
+                hash(c.getTokenEncryptionKey()), String.valueOf(c.getEmail()), hash(c.getApiToken()),
                 hash(c.getOauthToken()), String.valueOf(c.getClientId()), hash(c.getClientSecret()),
                 String.valueOf(c.getOauthScope()),
                 c.getTokenProvider() == null ? "-" : String.valueOf(System.identityHashCode(c.getTokenProvider())),

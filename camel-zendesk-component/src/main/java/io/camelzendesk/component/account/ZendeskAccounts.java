@@ -8,6 +8,8 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelzendesk.component.metrics.ZendeskMetrics;
 
@@ -18,10 +20,13 @@ import io.camelzendesk.component.metrics.ZendeskMetrics;
  */
 public final class ZendeskAccounts {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ZendeskAccounts.class);
+
     private final CamelContext context;
     private final BooleanSupplier healthChecksEnabled;
     private final Map<String, ZendeskAccount> accounts = new LinkedHashMap<>();
     private ZendeskMetrics metrics = ZendeskMetrics.NONE;
+    private final java.util.Set<String> apiTokenWarned = new java.util.HashSet<>();
 
     /** @param healthChecksEnabled whether an account's health check is enabled, asked when the account is created */
     public ZendeskAccounts(CamelContext context, BooleanSupplier healthChecksEnabled) {
@@ -45,9 +50,20 @@ public final class ZendeskAccounts {
             }
             accounts.put(settings.key(), account);
             metrics.accountOpened(account);
+            warnOfApiToken(account);
         }
         account.acquired();
         return account;
+    }
+
+    // Zendesk turns API tokens off on 2027-04-30: said once per account and context
+    private void warnOfApiToken(ZendeskAccount account) {
+        if (account.client().config().auth().kind().startsWith("API token") && apiTokenWarned.add(account.id())) {
+            LOG.warn("Zendesk account {} authenticates with an API token: Zendesk stops every API token on 2027-04-30"
+                     + " (none can be created since 2026-10-27). Move it to OAuth: clientId + clientSecret, or"
+                     + " oauthGrant=authorizationCode with a connected account (docs/oauth.md, \"Moving from an API"
+                     + " token\")", account.id());
+        }
     }
 
     /** An endpoint no longer uses the account; the last one closes it. */

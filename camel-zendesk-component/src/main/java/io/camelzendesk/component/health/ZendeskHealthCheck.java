@@ -9,6 +9,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import io.camelzendesk.client.ZendeskApiException;
 import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.client.ZendeskException;
+import io.camelzendesk.client.ZendeskReconnectRequiredException;
 import io.camelzendesk.client.ZendeskRequest;
 import io.camelzendesk.component.account.AccountSettings;
 
@@ -56,6 +57,9 @@ public class ZendeskHealthCheck extends AbstractHealthCheck {
                 builder.detail("zendesk.error", e.getError());
             }
             builder.message(e.getMessage()).error(e).down();
+        } catch (ZendeskReconnectRequiredException e) {
+            // the OAuth grant is revoked or expired: only connecting the account again helps
+            builder.detail("oauth", "reconnect").message(e.getMessage()).down();
         } catch (ZendeskException e) {
             builder.message("Zendesk unreachable: " + e.getMessage()).error(e).down();
         }

@@ -4,28 +4,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
-import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
-import io.camelzendesk.api.ListOptions;
-import io.camelzendesk.api.ResourceApi;
-import io.camelzendesk.api.ZendeskApi;
-import io.camelzendesk.api.ZendeskBodies;
-import io.camelzendesk.api.ZendeskBulkException;
-import io.camelzendesk.client.PageIterator;
-import io.camelzendesk.client.ZendeskResponse;
 import io.camelzendesk.component.ZendeskConfiguration;
 import io.camelzendesk.component.ZendeskConstants;
 import io.camelzendesk.component.ZendeskEndpoint;
 import io.camelzendesk.component.ZendeskOperation;
 import io.camelzendesk.component.ZendeskResource;
-import io.camelzendesk.model.BulkResult;
-import io.camelzendesk.model.Ticket;
-import io.camelzendesk.model.ZendeskObject;
+import io.camelzendesk.component.account.ZendeskAccount;
 
 import static io.camelzendesk.component.ZendeskResource.ARTICLES;
 import static io.camelzendesk.component.ZendeskResource.SECTIONS;
@@ -33,18 +24,18 @@ import static io.camelzendesk.component.ZendeskResource.TICKETS;
 
 /**
  * Performs the operation of an exchange on the endpoint's resource, asynchronously: no thread waits for Zendesk.
- * Dispatch and mapping only: the arguments come from the headers, options and body, the call is the typed
- * {@link ZendeskApi}'s, and its result goes back to the body and headers (response code, side-loads, job statuses,
- * the id of what was created).
+ * Picks the operation and the account (the endpoint's, or the one header {@code CamelZendeskAccount} names);
+ * {@link AccountOperations} maps the exchange onto the account's typed API and the result back.
  */
 public class ZendeskProducer extends DefaultAsyncProducer {
 
     private final ZendeskEndpoint endpoint;
     private final ZendeskResource resource;
     private final ZendeskConfiguration config;
-    private ZendeskApi api;
-    private ResourceApi<?> calls;
     private ExchangeArguments args;
+    private AccountOperations endpointAccount;
+    /** The accounts named by the CamelZendeskAccount header, by name. */
+    private final Map<String, AccountOperations> namedAccounts = new ConcurrentHashMap<>();
 
     public ZendeskProducer(ZendeskEndpoint endpoint) {
         super(endpoint);
@@ -56,21 +47,39 @@ public class ZendeskProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // the account's API (one ticket-field cache), read with this endpoint's own cache TTL and job timeout
-        api = endpoint.account().api()
-                .withTicketFieldsMaxAge(Duration.ofMillis(config.getTicketFieldsCacheTtl()))
-                .withJobTimeout(Duration.ofMillis(config.getBulkJobTimeout()));
-        calls = api.resource(resource.api());
         Expression idempotencyKey = config.getIdempotencyKey() == null ? null
                 : getEndpoint().getCamelContext().resolveLanguage("simple").createExpression(config.getIdempotencyKey());
         args = new ExchangeArguments(resource, config, idempotencyKey);
+        endpointAccount = operations(endpoint.account());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        namedAccounts.clear();
+        super.doStop();
+    }
+
+    // the account's API (one ticket-field cache), read with this endpoint's own cache TTL and job timeout
+    private AccountOperations operations(ZendeskAccount account) {
+        return new AccountOperations(resource, config, account.api()
+                .withTicketFieldsMaxAge(Duration.ofMillis(config.getTicketFieldsCacheTtl()))
+                .withJobTimeout(Duration.ofMillis(config.getBulkJobTimeout())), args);
+    }
+
+    /** The endpoint's account, or the one the CamelZendeskAccount header names (resolved once per name). */
+    private AccountOperations account(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(ZendeskConstants.ACCOUNT, String.class);
+        if (name == null || name.isBlank() || name.equals(config.getAccount())) {
+            return endpointAccount;
+        }
+        return namedAccounts.computeIfAbsent(name, n -> operations(endpoint.namedAccount(n)));
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<?> result;
         try {
-            result = execute(operation(exchange), exchange);
+            result = account(exchange).execute(operation(exchange), exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -102,207 +111,7 @@ public class ZendeskProducer extends DefaultAsyncProducer {
         return resource.check(op);
     }
 
-    private CompletableFuture<?> execute(ZendeskOperation op, Exchange ex) {
-        return switch (op) {
-            case create -> created(ex, one(ex, create(ex)));
-            case get -> get(ex);
-            case update -> one(ex, update(ex));
-            case delete -> reply(ex, calls.delete(args.id(ex, null)));
-            case list -> list(ex, list(ex));
-            case listActive -> list(ex, api.macros().listActive(listOptions()));
-            case search -> list(ex, calls.search(args.query(ex), listOptions()));
-            case createOrUpdate -> created(ex, one(ex, calls.createOrUpdate(args.object(ex))));
-            case me -> one(ex, api.users().me());
-            case createMany -> bulk(ex, calls.createMany(args.objects(ex)));
-            case createOrUpdateMany -> bulk(ex, calls.createOrUpdateMany(args.objects(ex)));
-            case updateMany -> bulk(ex, calls.updateMany(args.objects(ex)));
-            case deleteMany -> bulk(ex, calls.deleteMany(ZendeskBodies.list(ex.getMessage().getBody(), "ids")));
-            case addComment -> {
-                Map<String, Object> comment = args.comment(ex);
-                yield one(ex, api.tickets().addComment(args.ticketId(ex), comment));
-            }
-            case listComments -> list(ex, api.tickets().listComments(args.ticketId(ex), listOptions()));
-            case addTags -> reply(ex, calls.addTags(args.id(ex, null), args.tags(ex)));
-            case setTags -> reply(ex, calls.setTags(args.id(ex, null), args.tags(ex)));
-            case removeTags -> reply(ex, calls.removeTags(args.id(ex, null), args.tags(ex)));
-            case updateTranslation -> updateTranslation(ex);
-            case apply -> reply(ex, api.macros().apply(args.id(ex, null), args.macroTicket(ex)));
-            case applyAndSave -> reply(ex, api.macros().applyAndSave(args.id(ex, null), args.macroTicket(ex)));
-            case upload -> upload(ex);
-        };
-    }
-
-    // ---- single objects
-
-    private CompletableFuture<? extends ZendeskResponse<?>> create(Exchange ex) {
-        Map<String, Object> obj = args.object(ex);
-        if (resource == ARTICLES) {
-            Object section = args.parentOrField(ex, obj, "section_id", "the section of the article");
-            return api.helpCenter().createArticle(section, obj, args.locale(ex));
-        }
-        if (resource == SECTIONS) {
-            Object category = args.parentOrField(ex, obj, "category_id", "the category of the section");
-            return api.helpCenter().createSection(category, obj);
-        }
-        if (resource == TICKETS) {
-            return api.tickets().create(obj, args.idempotencyKey(ex));
-        }
-        return calls.create(obj);
-    }
-
-    private CompletableFuture<? extends ZendeskResponse<?>> update(Exchange ex) {
-        Map<String, Object> obj = args.object(ex);
-        long id = args.id(ex, obj);
-        if (config.isSafeUpdate() && resource == TICKETS) {
-            Object stamp = ex.getMessage().getHeader(ZendeskConstants.UPDATED_STAMP);
-            if (stamp == null) {
-                stamp = obj.get("updated_stamp") != null ? obj.get("updated_stamp") : obj.get("updated_at");
-            }
-            if (stamp == null) {
-                throw new IllegalArgumentException("safeUpdate=true needs the updated_at that was read: set header "
-                                                   + ZendeskConstants.UPDATED_STAMP + " or keep updated_at in the body");
-            }
-            return api.tickets().safeUpdate(id, obj, stamp.toString());
-        }
-        return calls.update(id, obj);
-    }
-
-    /** A get; with {@code include=} the side-loaded arrays of the answer go to the side-loads header. */
-    private CompletableFuture<Object> get(Exchange ex) {
-        long id = args.id(ex, null);
-        if (config.getInclude() == null) {
-            return one(ex, calls.get(id));
-        }
-        return calls.get(id, config.getInclude()).thenCompose(r -> {
-            status(ex, r);
-            ex.getMessage().setHeader(ZendeskConstants.SIDELOADS, r.body().sideloads());
-            return withCustomFieldsByName(ex, r.body().object());
-        });
-    }
-
-    /** The answer of a single-object call: the model, the response code and the idempotency lookup headers. */
-    private CompletableFuture<Object> one(Exchange ex, CompletableFuture<? extends ZendeskResponse<?>> call) {
-        return call.thenCompose(r -> {
-            status(ex, r);
-            String lookup = r.header("x-idempotency-lookup");
-            if (lookup != null) {
-                ex.getMessage().setHeader(ZendeskConstants.IDEMPOTENCY_LOOKUP, lookup);
-            }
-            return withCustomFieldsByName(ex, r.body());
-        });
-    }
-
-    /** The id of what a create made goes to the id header. */
-    private static CompletableFuture<Object> created(Exchange ex, CompletableFuture<Object> call) {
-        return call.thenApply(body -> {
-            if (body instanceof ZendeskObject o && o.getId() != null) {
-                ex.getMessage().setHeader(ZendeskConstants.ID, o.getId());
-            }
-            return body;
-        });
-    }
-
-    /** The answer's body as it is, and its response code. */
-    private static CompletableFuture<Object> reply(Exchange ex, CompletableFuture<? extends ZendeskResponse<?>> call) {
-        return call.thenApply(r -> {
-            status(ex, r);
-            return r.body();
-        });
-    }
-
-    private CompletableFuture<Object> withCustomFieldsByName(Exchange ex, Object body) {
-        if (config.isCustomFieldsByName() && body instanceof Ticket t) {
-            return api.ticketFields().byName(t.getCustomFields()).thenApply(byName -> {
-                ex.getMessage().setHeader(ZendeskConstants.CUSTOM_FIELDS_BY_NAME, byName);
-                return body;
-            });
-        }
-        return CompletableFuture.completedFuture(body);
-    }
-
-    // ---- lists: the first page has arrived when the call completes
-
-    private CompletableFuture<? extends PageIterator<?>> list(Exchange ex) {
-        Long parent = args.parentId(ex);
-        if (parent != null && resource == ARTICLES) {
-            return api.helpCenter().listArticles(parent, listOptions());
-        }
-        if (parent != null && resource == SECTIONS) {
-            return api.helpCenter().listSections(parent, listOptions());
-        }
-        return calls.list(listOptions());
-    }
-
-    private CompletableFuture<Object> list(Exchange ex, CompletableFuture<? extends PageIterator<?>> call) {
-        return call.thenApply(it -> {
-            if (config.getInclude() != null) {
-                ex.getMessage().setHeader(ZendeskConstants.SIDELOADS, it.sideloads());
-            }
-            return it;
-        });
-    }
-
-    private ListOptions listOptions() {
-        return new ListOptions(config.getPageSize(), config.getMaxResults(), config.getInclude());
-    }
-
-    // ---- bulk
-
-    /** The job statuses go to their header, whether every item succeeded or not. */
-    private static CompletableFuture<BulkResult> bulk(Exchange ex, CompletableFuture<BulkResult> call) {
-        return call.whenComplete((result, failure) -> {
-            BulkResult outcome = result != null ? result
-                    : cause(failure) instanceof ZendeskBulkException b ? b.getResult() : null;
-            if (outcome != null) {
-                ex.getMessage().setHeader(ZendeskConstants.JOB_STATUSES, outcome.jobs());
-            }
-        });
-    }
-
-    // ---- tickets: comments and tags
-
-    // ---- Help Center, macros, uploads
-
-    private CompletableFuture<Object> updateTranslation(Exchange ex) {
-        Map<String, Object> translation = ZendeskBodies.object(ex.getMessage().getBody(), "translation");
-        long id = args.id(ex, null);
-        String locale = args.locale(ex);
-        if (locale == null && translation.get("locale") != null) {
-            locale = translation.get("locale").toString();
-        }
-        if (locale == null) {
-            throw new IllegalArgumentException("updateTranslation needs a locale: set option locale, header "
-                                               + ZendeskConstants.LOCALE + " or the body's locale");
-        }
-        return reply(ex, api.helpCenter().updateTranslation(id, locale, translation));
-    }
-
-    private CompletableFuture<Object> upload(Exchange ex) {
-        Message in = ex.getMessage();
-        String fileName = in.getHeader(ZendeskConstants.FILE_NAME, String.class);
-        if (fileName == null) {
-            fileName = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        }
-        if (fileName == null && in.getHeader(Exchange.FILE_NAME, String.class) != null) {
-            // CamelFileName may be a relative path: Zendesk gets the name only
-            fileName = in.getHeader(Exchange.FILE_NAME, String.class).replaceAll(".*[/\\\\]", "");
-        }
-        if (fileName == null || fileName.isBlank()) {
-            throw new IllegalArgumentException("upload needs a file name: set header " + ZendeskConstants.FILE_NAME);
-        }
-        byte[] bytes = in.getBody(byte[].class);
-        if (bytes == null) {
-            throw new IllegalArgumentException("upload needs the file's bytes in the message body");
-        }
-        String contentType = in.getHeader(Exchange.CONTENT_TYPE, "application/binary", String.class);
-        return reply(ex, api.uploads().upload(fileName, bytes, contentType));
-    }
-
-    private static void status(Exchange ex, ZendeskResponse<?> r) {
-        ex.getMessage().setHeader(ZendeskConstants.RESPONSE_CODE, r.status());
-    }
-
-    private static Throwable cause(Throwable failure) {
+    static Throwable cause(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
