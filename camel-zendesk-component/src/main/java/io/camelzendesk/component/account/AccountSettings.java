@@ -179,7 +179,7 @@ public final class AccountSettings {
                     return ZendeskAuth.accessTokens(new StoredGrantTokens(tokenStore(c), accountName(c),
                             c.getClientId(), c.getClientSecret(), Duration.ofMillis(c.getAccessTokenLifetime()),
                             Duration.ofMillis(c.getRefreshTokenLifetime()),
-                            Duration.ofMillis(Math.max(30_000, c.getRequestTimeout() + 10_000))));
+                            Duration.ofMillis(Math.max(10_000, c.getRequestTimeout() + 5_000))));
                 }
                 require(c.getClientId(), "clientId", "clientSecret");
                 require(c.getClientSecret(), "clientSecret", "clientId");
