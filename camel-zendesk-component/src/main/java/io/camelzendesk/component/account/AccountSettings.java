@@ -239,7 +239,9 @@ public final class AccountSettings {
     private static String key(ZendeskConfiguration c) {
         return String.join("|", accountName(c), baseUrl(c), c.getOauthGrant(),
                 String.valueOf(c.getAccessTokenLifetime()), String.valueOf(c.getRefreshTokenLifetime()),
-                c.getTokenStore() == null ? c.getStateDirectory() : String.valueOf(System.identityHashCode(c.getTokenStore())),
+                !AUTHORIZATION_CODE.equals(c.getOauthGrant()) ? "-"
+                        : c.getTokenStore() == null ? c.getStateDirectory()
+                        : String.valueOf(System.identityHashCode(c.getTokenStore())),
                 hash(c.getTokenEncryptionKey()), String.valueOf(c.getEmail()), hash(c.getApiToken()),
                 hash(c.getOauthToken()), String.valueOf(c.getClientId()), hash(c.getClientSecret()),
                 String.valueOf(c.getOauthScope()),
