@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -58,6 +60,7 @@ class StoredGrantEmulatorTest {
 
     private CamelContext context(String... extra) {
         CamelContext context = new DefaultCamelContext();
+        context.setDevConsole(true);
         ZendeskComponent zendesk = new ZendeskComponent();
         zendesk.getConfiguration().setBaseUrl(emulator.baseUrl());
         zendesk.getConfiguration().setClientId(ZendeskEmulator.OAUTH_CLIENT_ID);
@@ -147,7 +150,7 @@ class StoredGrantEmulatorTest {
 
     @Test
     void aRevokedGrantTurnsHealthDownFailsFastAndHealsWhenConnectedAgain() throws Exception {
-        EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
+        StoredGrant connected = EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
         CamelContext context = context();
         ProducerTemplate template = context.createProducerTemplate();
         template.requestBody("zendesk:users?operation=me", (Object) null);
@@ -173,6 +176,12 @@ class StoredGrantEmulatorTest {
         assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(health.getMessage()).get().asString().contains("connected again");
         assertThat(emulator.admin().requests().size()).as("requests sent to Zendesk").isEqualTo(before);
+        String console = (String) DevConsoleRegistry.get(context).resolveById("zendesk").call(DevConsole.MediaType.TEXT);
+        assertThat(console).contains("credentials: OAuth authorization code (token store)").contains("Reconnect: ");
+        for (String shown : List.of(console, String.valueOf(health.getDetails()), health.getMessage().get())) {
+            assertThat(shown).doesNotContain(connected.accessToken(), connected.refreshToken(),
+                    ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        }
 
         // connected again: works without a restart
         EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
