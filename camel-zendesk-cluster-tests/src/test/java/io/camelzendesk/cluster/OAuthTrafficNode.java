@@ -1,5 +1,6 @@
 package io.camelzendesk.cluster;
 
+import java.time.LocalTime;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +75,7 @@ final class OAuthTrafficNode {
                     maxMillis.accumulateAndGet(millis, Math::max);
                     if (millis > SLOW_MILLIS) {
                         slow.incrementAndGet();
-                        System.out.println("SLOW " + millis + " ms, ended at +" + seconds(start, t1) + " s");
+                        System.out.println("SLOW " + millis + " ms, ended at " + LocalTime.now());
                     }
                     long previous = lastDone.getAndSet(t1);
                     longestStall.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(t1 - previous), Math::max);
@@ -82,7 +83,7 @@ final class OAuthTrafficNode {
                         failed.incrementAndGet();
                         failures.computeIfAbsent(done.getException().getClass().getSimpleName(),
                                 k -> new AtomicLong()).incrementAndGet();
-                        System.out.println("FAILED at +" + seconds(start, t1) + " s: " + done.getException());
+                        System.out.println("FAILED at " + LocalTime.now() + ": " + done.getException());
                     } else {
                         ok.incrementAndGet();
                         (write ? created : meOk).incrementAndGet();

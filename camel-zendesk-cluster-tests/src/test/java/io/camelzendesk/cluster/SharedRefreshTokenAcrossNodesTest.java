@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import io.camelzendesk.client.ZendeskClientConfig;
 import io.camelzendesk.component.oauth.StoredGrant;
 import io.camelzendesk.component.oauth.TokenStore;
 import io.camelzendesk.component.position.JdbcStateRepository;
+import io.camelzendesk.emulator.Fault;
 import io.camelzendesk.emulator.OAuthStats;
 import io.camelzendesk.emulator.ZendeskEmulator;
 
@@ -49,16 +51,20 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Expected: no exchange fails (no {@code invalid_grant}, no reconnect-required, no 401 reaches a caller), every
  * refresh token is sent once, every refresh's tokens are stored (the store's generation counts the emulator's
- * refreshes: no token lost), the last call works. Length: system property {@code cluster.oauth.seconds} (default 75,
- * about 2 minutes for the whole test).
+ * refreshes: no token lost), the last call works. A dead node's claim holds the others up (their exchanges wait,
+ * none fails) from 1 s before their token expires until the claim runs out: with 3-second tokens and a claim of
+ * {@code max(10 s, requestTimeout + 5 s)} = 10 s that is 8 to 10 s; with real lifetimes (30 minutes, renewed 3
+ * minutes before expiry) the current token outlives the claim. Length of the traffic: system property
+ * {@code cluster.oauth.seconds} (default 60; with the second test, which kills a node with its refresh on the wire,
+ * about 2.5 minutes for the class).
  */
 class SharedRefreshTokenAcrossNodesTest {
 
-    static final int SECONDS = Integer.getInteger("cluster.oauth.seconds", 75);
+    static final int SECONDS = Integer.getInteger("cluster.oauth.seconds", 60);
     static final String ACCESS_TOKEN_LIFETIME = "3s";
     static final String REQUEST_TIMEOUT = "5s";
-    /** The component's claimFor: max(30 s, requestTimeout + 10 s). */
-    static final long CLAIM_FOR_MILLIS = 30_000;
+    /** The component's claimFor: max(10 s, requestTimeout + 5 s). */
+    static final long CLAIM_FOR_MILLIS = 10_000;
     static final String KEY = TokenStore.key("default");
     static final Pattern RESULT = Pattern.compile("RESULT node=(\\S+) ok=(\\d+) failed=(\\d+) me=(\\d+) created=(\\d+)"
                                                   + " maxMillis=(\\d+) slow=(\\d+) longestStallMillis=(\\d+)");
@@ -77,15 +83,7 @@ class SharedRefreshTokenAcrossNodesTest {
             repository.start();
             seed(zendesk.baseUrl(), new TokenStore(repository, null));
 
-            Map<String, String> args = new LinkedHashMap<>();
-            args.put("mode", "oauth");
-            args.put("baseUrl", zendesk.baseUrl());
-            args.put("jdbcUrl", cluster.jdbcUrl());
-            args.put("concurrency", "3");
-            args.put("pauseMillis", "20");
-            args.put("seconds", String.valueOf(SECONDS));
-            args.put("accessTokenLifetime", ACCESS_TOKEN_LIFETIME);
-            args.put("requestTimeout", REQUEST_TIMEOUT);
+            Map<String, String> args = nodeArgs(zendesk, cluster, SECONDS);
             ClusterSupport.Node a = cluster.start("oauth-a", args);
             ClusterSupport.Node b = cluster.start("oauth-b", args);
             ClusterSupport.Node c = cluster.start("oauth-c", args);
@@ -101,20 +99,20 @@ class SharedRefreshTokenAcrossNodesTest {
             ObjectNode secondAfterKill = entry(repository);
             boolean deadClaim = claimed(secondAfterKill) && afterKill.path("claimBy").asText("")
                     .equals(secondAfterKill.path("claimBy").asText(""));
-            System.out.printf("kill -9 oauth-c at +%d s: store generation %d before, %d after; claim held 1 s after"
-                              + " the kill by the same node (the dead one's): %s%n", (killedAt - t0) / 1000,
+            System.out.printf("kill -9 oauth-c at %s (+%d s): store generation %d before, %d after; claim held 1 s"
+                              + " after the kill by the same node (the dead one's): %s%n", LocalTime.now(),
+                    (killedAt - t0) / 1000,
                     beforeKill.path("generation").asLong(), afterKill.path("generation").asLong(), deadClaim);
 
             // a dead node's claim at its longest: written just before its refresh would have been sent
             Thread.sleep(Math.max(0, t0 + SECONDS * 1000L / 2 - System.currentTimeMillis()));
             long claimUntil = injectDeadClaim(repository);
             long injectedAt = claimUntil - CLAIM_FOR_MILLIS;
-            System.out.printf("claim of a dead node written at +%d s, runs out at +%d s%n", (injectedAt - t0) / 1000,
-                    (claimUntil - t0) / 1000);
+            System.out.printf("claim of a dead node written at %s (+%d s), runs out at +%d s%n", LocalTime.now(),
+                    (injectedAt - t0) / 1000, (claimUntil - t0) / 1000);
 
             await().atMost(Duration.ofSeconds(SECONDS + 120L)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> RESULT.matcher(a.output()).find() && RESULT.matcher(b.output()).find());
-            OAuthStats beforeLastCall = zendesk.admin().oauthStats();
             String lastCall = lastCall(zendesk.baseUrl(), repository);
             OAuthStats stats = zendesk.admin().oauthStats();
             JdbcStateRepository reader = new JdbcStateRepository(cluster.dataSource());
@@ -132,8 +130,9 @@ class SharedRefreshTokenAcrossNodesTest {
                                   + " %s slower than 2 s, longest time without a completed exchange %s ms;"
                                   + " refreshes started %d%n", m.group(1), m.group(2), m.group(4), m.group(5),
                         m.group(3), m.group(6), m.group(7), m.group(8), refreshesStarted(n));
-                assertThat(n.output()).doesNotContain("FAILED");
+                printIncidents(n);
             }
+            printIncidents(c);
             Matcher last = lastProgress(c.output());
             long cOk = last == null ? 0 : Long.parseLong(last.group(1));
             long cFailed = last == null ? 0 : Long.parseLong(last.group(2));
@@ -153,10 +152,99 @@ class SharedRefreshTokenAcrossNodesTest {
             assertThat(finalGrant.status()).isEqualTo(StoredGrant.CONNECTED);
             assertThat(finalGrant.generation() - 1).as("every refresh stored: no token lost")
                     .isEqualTo(stats.refreshes());
-            assertThat(beforeLastCall.refreshes()).isLessThanOrEqualTo(stats.refreshes());
             assertThat(lastCall).as("a last call with the stored grant").isEqualTo("ok");
             assertThat(longestStall).as("a dead node's claim holds the others up at most claimFor")
-                    .isLessThan(CLAIM_FOR_MILLIS + 10_000);
+                    .isLessThan(CLAIM_FOR_MILLIS + 5_000);
+        }
+    }
+
+    /**
+     * The one window no store can cover: a node killed after it sent its refresh and before it stored the answer.
+     * Zendesk applied the refresh (the refresh token it holds is burnt, the new one died with the node), so the grant
+     * is lost: expected is a clean end, not a storm. The server holds the next refresh 3 s (a slow answer) and the node
+     * that sent it is killed meanwhile: once its claim runs out one survivor tries the stored refresh token, gets
+     * {@code invalid_grant} once, marks the grant for reconnecting, and every node then fails fast with the message to
+     * connect again, without calling Zendesk.
+     */
+    @Test
+    void aNodeKilledWithItsRefreshOnTheWireEndsTheGrantCleanly() throws Exception {
+        try (ZendeskEmulator zendesk = ZendeskEmulator.builder().requestsPerMinute(0).build();
+             ClusterSupport cluster = new ClusterSupport(dir)) {
+            zendesk.start();
+            JdbcStateRepository repository = new JdbcStateRepository(cluster.dataSource());
+            repository.start();
+            seed(zendesk.baseUrl(), new TokenStore(repository, null));
+            Map<String, String> args = nodeArgs(zendesk, cluster, 40);
+            List<ClusterSupport.Node> nodes = List.of(cluster.start("wire-a", args), cluster.start("wire-b", args),
+                    cluster.start("wire-c", args));
+            Thread.sleep(5_000);
+
+            Map<ClusterSupport.Node, Long> started = new LinkedHashMap<>();
+            nodes.forEach(n -> started.put(n, refreshesStarted(n)));
+            zendesk.admin().injectFault(Fault.delay(Duration.ofSeconds(3)).onPath("^/oauth/tokens$"));
+            ClusterSupport.Node[] victim = new ClusterSupport.Node[1];
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                victim[0] = nodes.stream().filter(n -> refreshesStarted(n) > started.get(n)).findFirst().orElse(null);
+                return victim[0] != null;
+            });
+            victim[0].kill();
+            long killedAt = System.currentTimeMillis();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> "reconnect".equals(entry(repository).path("status").asText()));
+            long markedAt = System.currentTimeMillis();
+            List<ClusterSupport.Node> survivors = nodes.stream().filter(n -> n != victim[0]).toList();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> survivors.stream().allMatch(n -> RESULT.matcher(n.output()).find()));
+            OAuthStats stats = zendesk.admin().oauthStats();
+            long apiCallsAfterMark = zendesk.admin().requests().stream()
+                    .filter(r -> r.at().toEpochMilli() > markedAt + 1_000).count();
+
+            System.out.printf("kill -9 %s with its refresh held by the server; the grant marked for reconnecting"
+                              + " %d ms later%n", victim[0].name(), markedAt - killedAt);
+            for (ClusterSupport.Node n : survivors) {
+                Matcher m = RESULT.matcher(n.output());
+                assertThat(m.find()).isTrue();
+                System.out.printf("%s: %s ok, %s failed, longest time without a completed exchange %s ms%n",
+                        n.name(), m.group(2), m.group(3), m.group(8));
+                printIncidents(n);
+                List<String> failures = n.output().lines().filter(l -> l.startsWith("FAILED")).toList();
+                assertThat(failures).as("failures say to connect again, none is a 401 or invalid_grant")
+                        .allMatch(l -> l.contains("ReconnectRequired"));
+            }
+            System.out.printf("emulator: %d refreshes, %d invalid_grant, %d refresh-token reuses, %d requests refused"
+                              + " for an expired or rotated access token; %d requests after the grant was marked%n",
+                    stats.refreshes(), stats.invalidGrants(), stats.refreshTokenReuses(),
+                    stats.expiredAccessTokenRejections(), apiCallsAfterMark);
+            assertThat(stats.refreshTokenReuses()).as("the burnt refresh token tried once: no storm").isEqualTo(1);
+            assertThat(stats.invalidGrants()).isEqualTo(1);
+            assertThat(apiCallsAfterMark).as("requests fail fast without calling Zendesk").isZero();
+            assertThat(markedAt - killedAt).as("ended within the dead node's claim and the refusal's wait")
+                    .isLessThan(CLAIM_FOR_MILLIS + 5_000);
+        }
+    }
+
+    static Map<String, String> nodeArgs(ZendeskEmulator zendesk, ClusterSupport cluster, int seconds) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("mode", "oauth");
+        args.put("baseUrl", zendesk.baseUrl());
+        args.put("jdbcUrl", cluster.jdbcUrl());
+        args.put("concurrency", "3");
+        args.put("pauseMillis", "20");
+        args.put("seconds", String.valueOf(seconds));
+        args.put("accessTokenLifetime", ACCESS_TOKEN_LIFETIME);
+        args.put("requestTimeout", REQUEST_TIMEOUT);
+        return args;
+    }
+
+    /** The lines of a node's output that say something went slow or wrong (the first 3 failures, then a count). */
+    static void printIncidents(ClusterSupport.Node node) {
+        List<String> lines = node.output().lines().toList();
+        lines.stream().filter(l -> l.startsWith("SLOW") || l.contains(" WARN ") || l.contains(" ERROR ")).limit(20)
+                .forEach(l -> System.out.println("  " + node.name() + ": " + l));
+        List<String> failed = lines.stream().filter(l -> l.startsWith("FAILED")).toList();
+        failed.stream().limit(3).forEach(l -> System.out.println("  " + node.name() + ": " + l));
+        if (failed.size() > 3) {
+            System.out.println("  " + node.name() + ": ... " + failed.size() + " FAILED lines in all");
         }
     }
 
