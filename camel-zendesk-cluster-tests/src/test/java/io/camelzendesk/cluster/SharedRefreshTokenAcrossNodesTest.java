@@ -290,6 +290,9 @@ class SharedRefreshTokenAcrossNodesTest {
                 grant.put("claimBy", "a-node-killed-after-its-claim");
                 grant.put("claimUntil", now + CLAIM_FOR_MILLIS);
                 if (repository.compareAndSet(KEY, stored, JSON.writeValueAsString(grant))) {
+                    System.out.printf("claim written: the stored access token was issued %d ms before, expires %d ms"
+                                      + " after%n", now - grant.path("accessTokenIssuedAt").asLong(),
+                            grant.path("accessTokenExpiresAt").asLong() - now);
                     return now + CLAIM_FOR_MILLIS;
                 }
             }
