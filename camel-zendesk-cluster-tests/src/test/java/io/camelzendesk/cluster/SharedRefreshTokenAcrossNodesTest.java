@@ -218,8 +218,9 @@ class SharedRefreshTokenAcrossNodesTest {
             assertThat(stats.refreshTokenReuses()).as("the burnt refresh token tried once: no storm").isEqualTo(1);
             assertThat(stats.invalidGrants()).isEqualTo(1);
             assertThat(apiCallsAfterMark).as("requests fail fast without calling Zendesk").isZero();
+            // the claim (10 s), the refusal's wait for a node that may have stored newer tokens (2 s), and slack
             assertThat(markedAt - killedAt).as("ended within the dead node's claim and the refusal's wait")
-                    .isLessThan(CLAIM_FOR_MILLIS + 5_000);
+                    .isLessThan(CLAIM_FOR_MILLIS + 8_000);
         }
     }
 
