@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,8 @@ public final class EmulatorAdmin {
         this.ops = new AdminOps(core);
     }
 
-    /** Back to the initial state: account basics (+ seed), no logs, faults, jobs, issued tokens; built settings. */
+    /** Back to the initial state: account basics (+ seed), no logs, faults, jobs, OAuth codes, tokens, registered
+     * redirect URIs or OAuth counts; built settings. */
     public void reset() {
         core.reset();
     }
@@ -215,6 +217,41 @@ public final class EmulatorAdmin {
 
     /** Issues a Bearer token as POST /oauth/tokens would, with the given lifetime (scope "read write"). */
     public String issueOAuthToken(Duration lifetime) {
-        return core.auth.issue("read write", lifetime).value();
+        return core.oauth.issue("read write", lifetime).value();
+    }
+
+    /** Lifetime of refresh tokens issued without {@code refresh_token_expires_in}. */
+    public void setRefreshTokenLifetime(Duration d) {
+        core.settings.refreshTokenLifetime = Objects.requireNonNull(d);
+    }
+
+    /** Off: Basic {@code email/token} requests get 401 (an account after 2027-04-30); OAuth still works. */
+    public void setApiTokensEnabled(boolean enabled) {
+        core.settings.apiTokensEnabled = enabled;
+    }
+
+    /** What the user answers on {@code GET /oauth/authorizations/new}. */
+    public void setOAuthConsent(Consent consent) {
+        core.settings.oauthConsent = Objects.requireNonNull(consent);
+    }
+
+    /** Forces {@code expires_in} in authorization_code and refresh_token answers that did not ask for a lifetime. */
+    public void setAlwaysSendExpiresIn(boolean always) {
+        core.settings.alwaysSendExpiresIn = always;
+    }
+
+    /** Accepts this exact redirect URI for the client (loopback URIs are always accepted); cleared by {@link #reset()}. */
+    public void addOAuthRedirectUri(String clientId, String uri) {
+        core.oauth.addRedirectUri(clientId, uri);
+    }
+
+    /** Revokes every issued access token and every refresh token (the static {@code OAUTH_TOKEN} stays valid). */
+    public void revokeOAuthGrants() {
+        core.oauth.revokeAll();
+    }
+
+    /** The OAuth server's counters since the last reset. */
+    public OAuthStats oauthStats() {
+        return core.oauth.stats();
     }
 }

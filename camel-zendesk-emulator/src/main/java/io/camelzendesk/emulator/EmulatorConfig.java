@@ -31,6 +31,18 @@ public @interface EmulatorConfig {
     /** First webhook retry delay in ms (doubles per retry). */
     long webhookRetryBackoffMillis() default 200;
 
-    /** Lifetime of issued OAuth tokens, in seconds. */
-    long oauthTokenLifetimeSeconds() default 3600;
+    /** Lifetime of issued OAuth access tokens (when the token request has no expires_in), in seconds. */
+    long oauthTokenLifetimeSeconds() default 1800;
+
+    /** Lifetime of issued refresh tokens (when the token request has no refresh_token_expires_in), in seconds. */
+    long refreshTokenLifetimeSeconds() default 30L * 24 * 3600;
+
+    /** Whether API tokens (Basic email/token) authenticate; false: an account after 2027-04-30. */
+    boolean apiTokensEnabled() default true;
+
+    /** What the user answers on the OAuth authorization page. */
+    Consent oauthConsent() default Consent.AUTO_APPROVE;
+
+    /** Whether code and refresh grants answer expires_in even when not asked for. */
+    boolean alwaysSendExpiresIn() default false;
 }

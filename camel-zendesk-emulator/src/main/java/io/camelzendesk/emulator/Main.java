@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar camel-zendesk-emulator-<version>-runnable.jar [--port 8089] [--seed 1000] [--rpm 700]
- * [--incremental-rpm 10] [--recent-exclusion-seconds 60] [--host 127.0.0.1]}
+ * [--incremental-rpm 10] [--recent-exclusion-seconds 60] [--host 127.0.0.1] [--api-tokens-enabled true]
+ * [--oauth-consent AUTO_APPROVE|ASK|DENY] [--oauth-token-lifetime-seconds 1800] [--refresh-token-lifetime-seconds 2592000]}
  */
 public final class Main {
     private Main() {
@@ -24,6 +25,10 @@ public final class Main {
                 case "--recent-exclusion-seconds" -> b.recentExclusion(Duration.ofMillis((long) (Double.parseDouble(require(a, v)) * 1000)));
                 case "--host" -> b.host(require(a, v));
                 case "--subdomain" -> b.subdomain(require(a, v));
+                case "--api-tokens-enabled" -> b.apiTokensEnabled(Boolean.parseBoolean(require(a, v)));
+                case "--oauth-consent" -> b.oauthConsent(Consent.valueOf(require(a, v).toUpperCase(java.util.Locale.ROOT)));
+                case "--oauth-token-lifetime-seconds" -> b.oauthTokenLifetime(Duration.ofSeconds(Long.parseLong(require(a, v))));
+                case "--refresh-token-lifetime-seconds" -> b.refreshTokenLifetime(Duration.ofSeconds(Long.parseLong(require(a, v))));
                 case "-h", "--help" -> {
                     usage();
                     return;
@@ -48,6 +53,8 @@ public final class Main {
         System.out.println("  API token : Basic " + ZendeskEmulator.ADMIN_EMAIL + "/token : " + ZendeskEmulator.API_TOKEN);
         System.out.println("  OAuth     : Bearer " + ZendeskEmulator.OAUTH_TOKEN
                 + "  (or client_credentials " + ZendeskEmulator.OAUTH_CLIENT_ID + " / " + ZendeskEmulator.OAUTH_CLIENT_SECRET + " on POST /oauth/tokens)");
+        System.out.println("  OAuth code: " + url + "/oauth/authorizations/new, clients " + ZendeskEmulator.OAUTH_CLIENT_ID
+                + " (secret above) and " + ZendeskEmulator.OAUTH_PUBLIC_CLIENT_ID + " (public, PKCE), loopback redirect URIs");
         System.out.println("  Admin API : " + url + "/__admin/health");
         stop.await();
     }
@@ -63,6 +70,8 @@ public final class Main {
 
     private static void usage() {
         System.err.println("usage: java -jar camel-zendesk-emulator-runnable.jar [--port 8089] [--seed 0] [--rpm 700] "
-                + "[--incremental-rpm 10] [--recent-exclusion-seconds 60] [--host 127.0.0.1] [--subdomain emulator]");
+                + "[--incremental-rpm 10] [--recent-exclusion-seconds 60] [--host 127.0.0.1] [--subdomain emulator] "
+                + "[--api-tokens-enabled true] [--oauth-consent AUTO_APPROVE|ASK|DENY] [--oauth-token-lifetime-seconds 1800] "
+                + "[--refresh-token-lifetime-seconds 2592000]");
     }
 }

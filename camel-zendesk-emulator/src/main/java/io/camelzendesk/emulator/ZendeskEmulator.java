@@ -29,10 +29,12 @@ public final class ZendeskEmulator implements AutoCloseable {
     public static final String API_TOKEN = "emulator-token";
     /** A static Bearer token that always works. */
     public static final String OAUTH_TOKEN = "emulator-oauth-token";
-    /** The OAuth client for {@code POST /oauth/tokens} (client_credentials). */
+    /** The confidential OAuth client (authorization_code, refresh_token, client_credentials). */
     public static final String OAUTH_CLIENT_ID = "emulator-client";
     /** Its secret. */
     public static final String OAUTH_CLIENT_SECRET = "emulator-secret";
+    /** The public OAuth client: no secret, PKCE (S256) required (authorization_code, refresh_token). */
+    public static final String OAUTH_PUBLIC_CLIENT_ID = "emulator-public-client";
 
     private final Core core;
     private final HttpFront front;
@@ -48,6 +50,10 @@ public final class ZendeskEmulator implements AutoCloseable {
         s.incrementalRequestsPerMinute = b.incrementalRequestsPerMinute;
         s.recentExclusion = b.recentExclusion;
         s.oauthTokenLifetime = b.oauthTokenLifetime;
+        s.refreshTokenLifetime = b.refreshTokenLifetime;
+        s.apiTokensEnabled = b.apiTokensEnabled;
+        s.oauthConsent = b.oauthConsent;
+        s.alwaysSendExpiresIn = b.alwaysSendExpiresIn;
         s.webhookRetryBackoff = b.webhookRetryBackoff;
         s.webhookMaxAttempts = b.webhookMaxAttempts;
         s.webhookTimeout = b.webhookTimeout;
@@ -125,7 +131,11 @@ public final class ZendeskEmulator implements AutoCloseable {
         private Duration recentExclusion = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private String subdomain = "emulator";
-        private Duration oauthTokenLifetime = Duration.ofHours(1);
+        private Duration oauthTokenLifetime = Duration.ofMinutes(30);
+        private Duration refreshTokenLifetime = Duration.ofDays(30);
+        private boolean apiTokensEnabled = true;
+        private Consent oauthConsent = Consent.AUTO_APPROVE;
+        private boolean alwaysSendExpiresIn;
         private Duration webhookRetryBackoff = Duration.ofMillis(200);
         private int webhookMaxAttempts = 4;
         private Duration webhookTimeout = Duration.ofSeconds(10);
@@ -180,9 +190,36 @@ public final class ZendeskEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Lifetime of tokens issued by POST /oauth/tokens (default 1 h). */
+        /** Lifetime of access tokens issued by POST /oauth/tokens without {@code expires_in} (default 30 min). */
         public Builder oauthTokenLifetime(Duration d) {
             this.oauthTokenLifetime = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /** Lifetime of refresh tokens issued without {@code refresh_token_expires_in} (default 30 days). */
+        public Builder refreshTokenLifetime(Duration d) {
+            this.refreshTokenLifetime = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /** Whether API tokens (Basic {@code email/token}) authenticate (default true; false: an account after 2027-04-30). */
+        public Builder apiTokensEnabled(boolean enabled) {
+            this.apiTokensEnabled = enabled;
+            return this;
+        }
+
+        /** What the user answers on the authorization page (default {@link Consent#AUTO_APPROVE}). */
+        public Builder oauthConsent(Consent consent) {
+            this.oauthConsent = Objects.requireNonNull(consent);
+            return this;
+        }
+
+        /**
+         * Whether the authorization_code and refresh_token grants answer {@code expires_in} even when the request
+         * did not ask for a lifetime (default false, like Zendesk; client_credentials always answers it).
+         */
+        public Builder alwaysSendExpiresIn(boolean always) {
+            this.alwaysSendExpiresIn = always;
             return this;
         }
 

@@ -39,7 +39,10 @@ public final class ZendeskEmulatorExtension implements BeforeAllCallback, AfterA
                     .incrementalRequestsPerMinute(cfg.incrementalRequestsPerMinute())
                     .recentExclusion(Duration.ofMillis(cfg.recentExclusionMillis())).port(cfg.port())
                     .webhookRetryBackoff(Duration.ofMillis(cfg.webhookRetryBackoffMillis()))
-                    .oauthTokenLifetime(Duration.ofSeconds(cfg.oauthTokenLifetimeSeconds()));
+                    .oauthTokenLifetime(Duration.ofSeconds(cfg.oauthTokenLifetimeSeconds()))
+                    .refreshTokenLifetime(Duration.ofSeconds(cfg.refreshTokenLifetimeSeconds()))
+                    .apiTokensEnabled(cfg.apiTokensEnabled()).oauthConsent(cfg.oauthConsent())
+                    .alwaysSendExpiresIn(cfg.alwaysSendExpiresIn());
         }
         ZendeskEmulator emulator = b.build();
         emulator.start();

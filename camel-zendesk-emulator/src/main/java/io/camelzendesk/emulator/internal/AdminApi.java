@@ -3,6 +3,7 @@ package io.camelzendesk.emulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelzendesk.emulator.Consent;
 import io.camelzendesk.emulator.Fault;
 import io.camelzendesk.emulator.RecordedRequest;
 import io.camelzendesk.emulator.WebhookDelivery;
@@ -116,6 +117,22 @@ final class AdminApi {
             if (b.has("oauth_token_lifetime_seconds")) {
                 core.settings.oauthTokenLifetime = Duration.ofSeconds(b.get("oauth_token_lifetime_seconds").asLong());
             }
+            if (b.has("refresh_token_lifetime_seconds")) {
+                core.settings.refreshTokenLifetime = Duration.ofSeconds(b.get("refresh_token_lifetime_seconds").asLong());
+            }
+            if (b.has("api_tokens_enabled")) {
+                core.settings.apiTokensEnabled = b.get("api_tokens_enabled").asBoolean();
+            }
+            if (b.has("oauth_consent")) {
+                try {
+                    core.settings.oauthConsent = Consent.valueOf(b.get("oauth_consent").asText());
+                } catch (IllegalArgumentException e) {
+                    throw ApiError.badRequest("InvalidValue", "oauth_consent must be one of " + java.util.Arrays.toString(Consent.values()));
+                }
+            }
+            if (b.has("always_send_expires_in")) {
+                core.settings.alwaysSendExpiresIn = b.get("always_send_expires_in").asBoolean();
+            }
             if (b.has("webhook_retry_backoff_millis")) {
                 core.settings.webhookRetryBackoff = Duration.ofMillis(b.get("webhook_retry_backoff_millis").asLong());
             }
@@ -130,9 +147,28 @@ final class AdminApi {
         });
         r.post(a + "/oauth/tokens", req -> {
             JsonNode b = req.json();
-            Auth.Token t = core.auth.issue(b.path("scope").asText("read write"),
+            OAuthServer.Token t = core.oauth.issue(b.path("scope").asText("read write"),
                     Duration.ofSeconds(b.path("lifetime_seconds").asLong(core.settings.oauthTokenLifetime.toSeconds())));
             return Resp.created(Json.obj("access_token", t.value(), "expires_at", Times.iso(t.expiresAtMillis())));
+        });
+        r.post(a + "/oauth/redirect-uris", req -> {
+            JsonNode b = req.json();
+            try {
+                core.oauth.addRedirectUri(b.path("client_id").asText(null), b.path("uri").asText(null));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw ApiError.badRequest("InvalidValue", "client_id must be a known OAuth client and uri an absolute URI");
+            }
+            return Resp.noContent();
+        });
+        r.post(a + "/oauth/revoke", req -> {
+            core.oauth.revokeAll();
+            return Resp.noContent();
+        });
+        r.get(a + "/oauth/stats", req -> {
+            io.camelzendesk.emulator.OAuthStats st = core.oauth.stats();
+            return Resp.ok(Json.obj("authorization_codes", st.authorizationCodes(), "code_exchanges", st.codeExchanges(),
+                    "refreshes", st.refreshes(), "client_credentials", st.clientCredentials(), "invalid_grants", st.invalidGrants(),
+                    "refresh_token_reuses", st.refreshTokenReuses(), "expired_access_token_rejections", st.expiredAccessTokenRejections()));
         });
     }
 
@@ -140,6 +176,8 @@ final class AdminApi {
         Settings s = core.settings;
         return Json.obj("requests_per_minute", s.requestsPerMinute, "incremental_requests_per_minute", s.incrementalRequestsPerMinute,
                 "recent_exclusion_millis", s.recentExclusion.toMillis(), "oauth_token_lifetime_seconds", s.oauthTokenLifetime.toSeconds(),
+                "refresh_token_lifetime_seconds", s.refreshTokenLifetime.toSeconds(), "api_tokens_enabled", s.apiTokensEnabled,
+                "oauth_consent", s.oauthConsent.name(), "always_send_expires_in", s.alwaysSendExpiresIn,
                 "webhook_retry_backoff_millis", s.webhookRetryBackoff.toMillis(), "webhook_max_attempts", s.webhookMaxAttempts,
                 "seed", s.seed);
     }

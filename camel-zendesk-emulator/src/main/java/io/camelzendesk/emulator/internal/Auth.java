@@ -3,32 +3,28 @@ package io.camelzendesk.emulator.internal;
 import io.camelzendesk.emulator.ZendeskEmulator;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 
-/** API token (Basic) and OAuth (Bearer) authentication, and the OAuth tokens issued by /oauth/tokens. */
+/**
+ * API token (Basic) and OAuth (Bearer) authentication. The OAuth tokens themselves live in {@link OAuthServer}.
+ */
 public final class Auth {
-    /** An issued access token. */
-    public record Token(String value, String scope, long expiresAtMillis) {
-    }
-
     private final Core core;
-    private final Map<String, Token> issued = new HashMap<>();
-    private final SecureRandom random = new SecureRandom();
 
     Auth(Core core) {
         this.core = core;
     }
 
-    /** The acting user id, or null when the Authorization header is missing or wrong. */
+    /** The acting user id, or null when the Authorization header is missing or wrong (or API tokens are off). */
     public Long authenticate(Req req) {
         String h = req.header("Authorization");
         if (h == null) {
             return null;
         }
         if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (!core.settings.apiTokensEnabled) {
+                return null;
+            }
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
@@ -46,47 +42,23 @@ public final class Auth {
             }
             return null;
         }
-        if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = h.substring(7).trim();
-            if (token.equals(ZendeskEmulator.OAUTH_TOKEN)) {
-                return core.adminId();
-            }
-            synchronized (issued) {
-                Token t = issued.get(token);
-                if (t != null && core.now() < t.expiresAtMillis()) {
-                    return core.adminId();
-                }
-            }
+        String token = bearer(req);
+        if (token != null && (token.equals(ZendeskEmulator.OAUTH_TOKEN) || core.oauth.bearer(token, true) != null)) {
+            return core.adminId();
         }
         return null;
     }
 
     /** Scope of the bearer token in the request, or null for API tokens / the static token (full access). */
     public String scopeOf(Req req) {
+        String token = bearer(req);
+        OAuthServer.Token t = token == null ? null : core.oauth.bearer(token, false);
+        return t == null ? null : t.scope();
+    }
+
+    /** The Bearer token of the request, or null. */
+    static String bearer(Req req) {
         String h = req.header("Authorization");
-        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        synchronized (issued) {
-            Token t = issued.get(h.substring(7).trim());
-            return t == null ? null : t.scope();
-        }
-    }
-
-    public Token issue(String scope, java.time.Duration lifetime) {
-        byte[] b = new byte[32];
-        random.nextBytes(b);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        Token t = new Token(value, scope, core.now() + lifetime.toMillis());
-        synchronized (issued) {
-            issued.put(value, t);
-        }
-        return t;
-    }
-
-    void clearIssued() {
-        synchronized (issued) {
-            issued.clear();
-        }
+        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
     }
 }

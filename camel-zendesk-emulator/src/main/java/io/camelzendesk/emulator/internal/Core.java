@@ -17,6 +17,7 @@ public final class Core {
     public final Faults faults = new Faults();
     public final RateLimiter rateLimiter;
     public final Auth auth;
+    public final OAuthServer oauth;
     public final WebhookService webhooks;
     public final Resources resources;
     public final TicketService tickets;
@@ -34,6 +35,7 @@ public final class Core {
         this.subdomain = subdomain;
         this.rateLimiter = new RateLimiter(this);
         this.auth = new Auth(this);
+        this.oauth = new OAuthServer(this);
         this.webhooks = new WebhookService(this);
         this.resources = new Resources(this);
         this.macros = new MacroEngine(this);
@@ -72,7 +74,7 @@ public final class Core {
         webhooks.clearDeliveries();
         faults.clear();
         rateLimiter.reset();
-        auth.clearIssued();
+        oauth.clear();
         jobs.clear();
     }
 

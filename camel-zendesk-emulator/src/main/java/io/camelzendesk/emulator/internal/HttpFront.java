@@ -52,6 +52,7 @@ public final class HttpFront {
         new ExportApi(core).register(api);
         new HelpCenterApi(core).register(api);
         new OAuthApi(core).register(api);
+        new OAuthAuthorizeApi(core).register(api);
         new AdminApi(core).register(admin);
     }
 
@@ -149,7 +150,7 @@ public final class HttpFront {
 
     /** What the API answers: authentication, scope, rate limit, then the route (which applies any change). */
     private Answer answer(Req req, RateLimiter.Bucket bucket) {
-        if (!req.path.equals("/oauth/tokens")) {
+        if (!req.path.startsWith("/oauth/")) { // the OAuth server's endpoints (tokens, authorizations) need no API auth
             Long actor = core.auth.authenticate(req);
             if (actor == null) {
                 return new Answer(Resp.raw(401, UNAUTHORIZED.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8")

@@ -2,14 +2,19 @@ package io.camelzendesk.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelzendesk.emulator.ZendeskEmulator;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** POST /oauth/tokens (client_credentials). */
+/**
+ * {@code POST /oauth/tokens} (authorization_code, refresh_token, client_credentials) and
+ * {@code DELETE /api/v2/oauth/tokens/current}. The state is in {@link OAuthServer}.
+ */
 final class OAuthApi {
     private final Core core;
 
@@ -19,10 +24,71 @@ final class OAuthApi {
 
     void register(Router r) {
         r.post("/oauth/tokens", this::token);
+        r.delete("/api/v2/oauth/tokens/current", this::revokeCurrent);
     }
 
     private Resp token(Req req) {
-        Map<String, String> p = new java.util.HashMap<>();
+        Map<String, String> p = params(req);
+        String grant = p.get("grant_type");
+        if (!"client_credentials".equals(grant) && !"authorization_code".equals(grant) && !"refresh_token".equals(grant)) {
+            return error(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
+        }
+        OAuthServer.Client client = OAuthServer.client(p.get("client_id"));
+        if (client == null || !client.isPublic() && !secretMatches(client.secret(), p.get("client_secret"))) {
+            return error(401, "invalid_client",
+                    "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.");
+        }
+        Duration accessLife;
+        Duration refreshLife;
+        try {
+            accessLife = lifetime(p, "expires_in", core.settings.oauthTokenLifetime);
+            refreshLife = lifetime(p, "refresh_token_expires_in", core.settings.refreshTokenLifetime);
+        } catch (IllegalArgumentException e) {
+            return error(400, "invalid_request", e.getMessage());
+        }
+        boolean sendExpiresIn = p.containsKey("expires_in") || core.settings.alwaysSendExpiresIn;
+        OAuthServer.Issued issued;
+        switch (grant) {
+            case "client_credentials" -> {
+                if (client.isPublic()) {
+                    return error(400, "unauthorized_client", "The authenticated client is not authorized to use this authorization grant type.");
+                }
+                String scope = p.getOrDefault("scope", "read write");
+                if (scope.isBlank()) {
+                    scope = "read write";
+                }
+                OAuthServer.Token t = core.oauth.clientCredentials(scope, accessLife);
+                // client_credentials has always answered expires_in here (clients cache the token by it)
+                return Resp.ok(Json.obj("access_token", t.value(), "token_type", "bearer", "scope", scope,
+                        "expires_in", Math.max(1, accessLife.toSeconds()))).header("Cache-Control", "no-store");
+            }
+            case "authorization_code" -> issued = core.oauth.exchangeCode(client, p.get("code"), p.get("redirect_uri"),
+                    p.get("code_verifier"), accessLife, refreshLife);
+            default -> issued = core.oauth.refresh(client, p.get("refresh_token"), accessLife, refreshLife);
+        }
+        if (issued == null) {
+            return error(400, "invalid_grant", OAuthServer.INVALID_GRANT);
+        }
+        ObjectNode out = Json.obj("access_token", issued.access().value(), "token_type", "bearer", "scope", issued.access().scope(),
+                "refresh_token", issued.refreshToken());
+        if (sendExpiresIn) {
+            out.put("expires_in", Math.max(1, accessLife.toSeconds()));
+        }
+        out.put("refresh_token_expires_in", Math.max(1, refreshLife.toSeconds()));
+        return Resp.ok(out).header("Cache-Control", "no-store");
+    }
+
+    private Resp revokeCurrent(Req req) {
+        String token = Auth.bearer(req);
+        if (token == null || !core.oauth.revoke(token)) {
+            throw ApiError.notFound();
+        }
+        return Resp.noContent();
+    }
+
+    /** The body's parameters (form or JSON), with the client credentials of an HTTP Basic header when absent. */
+    static Map<String, String> params(Req req) {
+        Map<String, String> p = new HashMap<>();
         String ct = req.header("Content-Type");
         if (ct != null && ct.contains("application/x-www-form-urlencoded")) {
             Req.parseQuery(req.bodyText()).forEach((k, v) -> p.put(k, v.isEmpty() ? "" : v.get(0)));
@@ -43,23 +109,32 @@ final class OAuthApi {
                 // fall through to invalid_client
             }
         }
-        String grant = p.get("grant_type");
-        if (!"client_credentials".equals(grant)) {
-            return Resp.json(400, Json.obj("error", "unsupported_grant_type",
-                    "error_description", "The authorization grant type is not supported by the authorization server."));
+        return p;
+    }
+
+    /** A requested lifetime in seconds (any positive number; Zendesk allows 300..172800 for access tokens). */
+    private static Duration lifetime(Map<String, String> p, String name, Duration def) {
+        String v = p.get(name);
+        if (v == null) {
+            return def;
         }
-        if (!ZendeskEmulator.OAUTH_CLIENT_ID.equals(p.get("client_id")) || !ZendeskEmulator.OAUTH_CLIENT_SECRET.equals(p.get("client_secret"))) {
-            return Resp.json(401, Json.obj("error", "invalid_client",
-                    "error_description", "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."));
+        try {
+            long s = Long.parseLong(v.trim());
+            if (s > 0) {
+                return Duration.ofSeconds(s);
+            }
+        } catch (NumberFormatException ignored) {
+            // below
         }
-        String scope = p.getOrDefault("scope", "read write");
-        if (scope.isBlank()) {
-            scope = "read write";
-        }
-        Auth.Token t = core.auth.issue(scope, core.settings.oauthTokenLifetime);
-        ObjectNode out = Json.obj("access_token", t.value(), "token_type", "bearer", "scope", scope,
-                "expires_in", Math.max(1, core.settings.oauthTokenLifetime.toSeconds()));
-        return Resp.ok(out);
+        throw new IllegalArgumentException(name + " must be a positive number of seconds");
+    }
+
+    private static boolean secretMatches(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Resp error(int status, String error, String description) {
+        return Resp.json(status, Json.obj("error", error, "error_description", description)).header("Cache-Control", "no-store");
     }
 
     /** Whether an OAuth scope string allows this request. */
