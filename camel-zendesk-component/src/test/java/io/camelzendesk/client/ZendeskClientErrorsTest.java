@@ -96,7 +96,7 @@ class ZendeskClientErrorsTest {
     @Test
     void a401SaysTheClientCredentialsWereRefused() {
         wm.stubFor(post("/oauth/tokens").willReturn(okJson("{\"access_token\":\"minted-token\",\"expires_in\":1800}")));
-        ZendeskAuthenticationException e = refused(ZendeskAuth.clientCredentials("my-app", "client-secret-xyz", "read"));
+        ZendeskAuthenticationException e = refused(ZendeskAuth.clientCredentials("my-app", "client-secret-xyz", "read", null));
         assertThat(e.getMessage()).contains("OAuth client credentials").doesNotContain("client-secret-xyz")
                 .doesNotContain("minted-token");
     }
@@ -106,7 +106,7 @@ class ZendeskClientErrorsTest {
         wm.stubFor(post("/oauth/tokens").willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
         try (ZendeskClient client = client(wm.baseUrl(), ZendeskAuth.clientCredentials("my-app", "client-secret-xyz",
-                "read"))) {
+                "read", null))) {
             assertThatThrownBy(() -> client.getJson("/api/v2/users/me"))
                     .isInstanceOfSatisfying(ZendeskAuthenticationException.class, e -> {
                         assertThat(e.getCredentials()).isEqualTo("OAuth client credentials");

@@ -102,7 +102,7 @@ class ZendeskClientTest {
         wm.stubFor(post("/oauth/tokens").willReturn(okJson(
                 "{\"access_token\":\"cc-1\",\"token_type\":\"bearer\",\"scope\":\"read write\",\"expires_in\":3600}")));
         wm.stubFor(get("/api/v2/users/me").withHeader("Authorization", equalTo("Bearer cc-1")).willReturn(okJson(ME)));
-        try (ZendeskClient client = client(ZendeskAuth.clientCredentials("my-client", "my-secret", "read"))) {
+        try (ZendeskClient client = client(ZendeskAuth.clientCredentials("my-client", "my-secret", "read", null))) {
             for (int i = 0; i < 5; i++) {
                 client.getJson("/api/v2/users/me");
             }
@@ -122,7 +122,7 @@ class ZendeskClientTest {
         wm.stubFor(post("/oauth/tokens").inScenario("tokens").whenScenarioStateIs("second")
                 .willReturn(okJson("{\"access_token\":\"short-2\",\"expires_in\":3600}")));
         wm.stubFor(get("/api/v2/users/me").willReturn(okJson(ME)));
-        try (ZendeskClient client = client(ZendeskAuth.clientCredentials("c", "s", null))) {
+        try (ZendeskClient client = client(ZendeskAuth.clientCredentials("c", "s", null, null))) {
             client.getJson("/api/v2/users/me");
             Thread.sleep(700); // a 1 s token is renewed once half of it has passed
             client.getJson("/api/v2/users/me");
@@ -141,7 +141,7 @@ class ZendeskClientTest {
         wm.stubFor(get("/api/v2/users/me").withHeader("Authorization", equalTo("Bearer revoked"))
                 .willReturn(aResponse().withStatus(401).withBody("{\"error\":\"Couldn't authenticate you\"}")));
         wm.stubFor(get("/api/v2/users/me").withHeader("Authorization", equalTo("Bearer fresh")).willReturn(okJson(ME)));
-        try (ZendeskClient client = client(ZendeskAuth.clientCredentials("c", "s", null))) {
+        try (ZendeskClient client = client(ZendeskAuth.clientCredentials("c", "s", null, null))) {
             client.getJson("/api/v2/users/me");
             client.getJson("/api/v2/users/me");
         }
@@ -154,7 +154,7 @@ class ZendeskClientTest {
         wm.stubFor(post("/oauth/tokens").willReturn(okJson("{\"access_token\":\"never-good\"}")));
         wm.stubFor(get("/api/v2/users/me").willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"Couldn't authenticate you\"}")));
-        try (ZendeskClient client = client(ZendeskAuth.clientCredentials("c", "s", null))) {
+        try (ZendeskClient client = client(ZendeskAuth.clientCredentials("c", "s", null, null))) {
             assertThatThrownBy(() -> client.getJson("/api/v2/users/me"))
                     .isInstanceOf(ZendeskAuthenticationException.class)
                     .hasMessageContaining("401").hasMessageContaining("Couldn't authenticate you");

@@ -60,7 +60,20 @@ final class Api {
         return send("DELETE", path, null);
     }
 
+    /** POST with an application/x-www-form-urlencoded body. */
+    Res form(String path, String form, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/x-www-form-urlencoded";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send("POST", path, null, form, all);
+    }
+
     Res send(String method, String path, String json, String... headers) {
+        return send(method, path, json, json, headers);
+    }
+
+    private Res send(String method, String path, String json, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(20));
         if (authorization != null) {
@@ -72,7 +85,7 @@ final class Api {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Res(r.statusCode(), r.headers(), r.body());

@@ -179,7 +179,7 @@ public final class AccountSettings {
                     return ZendeskAuth.accessTokens(new StoredGrantTokens(tokenStore(c), accountName(c),
                             c.getClientId(), c.getClientSecret(), Duration.ofMillis(c.getAccessTokenLifetime()),
                             Duration.ofMillis(c.getRefreshTokenLifetime()),
-                            Duration.ofMillis(Math.max(30_000, c.getRequestTimeout() + 10_000))));
+                            Duration.ofMillis(Math.max(10_000, c.getRequestTimeout() + 5_000))));
                 }
                 require(c.getClientId(), "clientId", "clientSecret");
                 require(c.getClientSecret(), "clientSecret", "clientId");
@@ -239,7 +239,9 @@ public final class AccountSettings {
     private static String key(ZendeskConfiguration c) {
         return String.join("|", accountName(c), baseUrl(c), c.getOauthGrant(),
                 String.valueOf(c.getAccessTokenLifetime()), String.valueOf(c.getRefreshTokenLifetime()),
-                c.getTokenStore() == null ? c.getStateDirectory() : String.valueOf(System.identityHashCode(c.getTokenStore())),
+                !AUTHORIZATION_CODE.equals(c.getOauthGrant()) ? "-"
+                        : c.getTokenStore() == null ? c.getStateDirectory()
+                        : String.valueOf(System.identityHashCode(c.getTokenStore())),
                 hash(c.getTokenEncryptionKey()), String.valueOf(c.getEmail()), hash(c.getApiToken()),
                 hash(c.getOauthToken()), String.valueOf(c.getClientId()), hash(c.getClientSecret()),
                 String.valueOf(c.getOauthScope()),

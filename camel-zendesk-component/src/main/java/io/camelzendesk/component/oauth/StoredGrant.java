@@ -38,6 +38,12 @@ public record StoredGrant(String account, String baseUrl, String clientId, Strin
                 generation + 1, null, 0, CONNECTED, null, now);
     }
 
+    StoredGrant withGeneration(long g) {
+        return new StoredGrant(account, baseUrl, clientId, scope, accessToken, accessTokenIssuedAt,
+                accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt, g, claimBy, claimUntil, status, reason,
+                updatedAt);
+    }
+
     /** Claimed by {@code node} for a refresh until {@code until}. */
     StoredGrant claimed(String node, long until) {
         return new StoredGrant(account, baseUrl, clientId, scope, accessToken, accessTokenIssuedAt,

@@ -170,7 +170,12 @@ public final class StoredGrantTokens implements AccessTokenSource {
                                                               + " refresh; no access token");
         }
         if (grant.claimedByOtherThan(node, now)) {
-            // another node is refreshing: its tokens will be in the store
+            // another node is refreshing: its tokens will be in the store; until then the current token serves
+            // while it has a second left
+            if (grant.accessToken() != null && !grant.accessToken().equals(refused)
+                && (grant.accessTokenExpiresAt() == 0 || now < grant.accessTokenExpiresAt() - 1_000)) {
+                return CompletableFuture.completedFuture(grant.accessToken());
+            }
             return readLater(WAIT_STEP_MILLIS).thenCompose(e -> decide(tokens, e, giveUpAt));
         }
         StoredGrant claim = grant.claimed(node, now + claimForMillis);
@@ -200,6 +205,12 @@ public final class StoredGrantTokens implements AccessTokenSource {
                 }, STORE_IO).thenCompose(f -> f);
     }
 
+    /**
+     * Stores the refreshed grant over our claim. If the entry changed meanwhile (our claim ran out and another node
+     * claimed it, or declared the grant dead after Zendesk refused it the refresh token we had just used), our tokens
+     * are still the newest Zendesk issued and are written over it; only a newer usable grant (the account connected
+     * again) is left in place.
+     */
     private String commit(StoredGrant grant, String claimed, OAuthTokens fresh) {
         StoredGrant next = grant.refreshed(fresh, clock.getAsLong());
         String expected = claimed;
@@ -208,13 +219,15 @@ public final class StoredGrantTokens implements AccessTokenSource {
                 return adopt(next);
             }
             TokenStore.Entry now = store.read(account);
-            if (now.grant() != null && now.grant().generation() > grant.generation()) {
+            if (now.grant() != null && now.grant().usable() && now.grant().generation() > grant.generation()) {
                 break;
             }
             expected = now.stored();
+            if (now.grant() != null && now.grant().generation() >= next.generation()) {
+                next = next.withGeneration(now.grant().generation() + 1);
+            }
         }
-        // our claim was taken over after it ran out; the tokens we got are still the newest Zendesk issued
-        LOG.warn("Zendesk account {}: the refreshed tokens could not be stored over a newer entry", account);
+        LOG.warn("Zendesk account {}: the refreshed tokens were not stored: the account was connected again", account);
         return adopt(next);
     }
 
@@ -224,14 +237,31 @@ public final class StoredGrantTokens implements AccessTokenSource {
      */
     private CompletableFuture<String> refusedGrant(OAuthTokenEndpoint tokens, StoredGrant grant, String claimed,
             long giveUpAt) {
+        // the node that used the token first may not have stored its result yet: give it a moment
         TokenStore.Entry now = store.read(account);
-        if (now.grant() != null && now.grant().generation() > grant.generation()) {
+        for (int i = 0; i < 10 && !newer(now, grant); i++) {
+            sleep(WAIT_STEP_MILLIS * 2);
+            now = store.read(account);
+        }
+        if (newer(now, grant)) {
             return decide(tokens, now, giveUpAt);
         }
         String why = "Zendesk refused its refresh token (invalid_grant): the grant was revoked or has expired";
         store.replace(account, now.stored(), grant.unusable(why, clock.getAsLong()));
         throw new ZendeskReconnectRequiredException("Zendesk account " + account + " must be connected again: " + why
                                                     + ". " + HOW);
+    }
+
+    private static boolean newer(TokenStore.Entry e, StoredGrant than) {
+        return e.grant() != null && e.grant().generation() > than.generation();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized String refusedToken() {

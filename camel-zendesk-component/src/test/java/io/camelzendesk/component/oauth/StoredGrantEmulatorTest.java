@@ -1,0 +1,211 @@
+package io.camelzendesk.component.oauth;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.camelzendesk.client.ZendeskReconnectRequiredException;
+import io.camelzendesk.component.ZendeskComponent;
+import io.camelzendesk.emulator.OAuthStats;
+import io.camelzendesk.emulator.ZendeskEmulator;
+import io.camelzendesk.test.LogCapture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Accounts connected with the authorization-code grant, against the emulator's OAuth server: access tokens that
+ * live seconds, single-use refresh tokens rotated in the token store, restarts, revocation.
+ */
+class StoredGrantEmulatorTest {
+
+    /** The traffic of {@link #twoSecondTokensForAMinuteOfTraffic}: 60 s as issue 15 asks, shorter by property. */
+    private static final long TRAFFIC_SECONDS = Long.getLong("zendesk.oauth.trafficSeconds", 60);
+
+    @TempDir
+    Path state;
+    private ZendeskEmulator emulator;
+    private final List<CamelContext> contexts = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        emulator = ZendeskEmulator.builder().requestsPerMinute(0).build();
+        emulator.start();
+    }
+
+    @AfterEach
+    void stop() {
+        contexts.forEach(CamelContext::stop);
+        emulator.close();
+    }
+
+    private CamelContext context(String... extra) {
+        CamelContext context = new DefaultCamelContext();
+        ZendeskComponent zendesk = new ZendeskComponent();
+        zendesk.getConfiguration().setBaseUrl(emulator.baseUrl());
+        zendesk.getConfiguration().setClientId(ZendeskEmulator.OAUTH_CLIENT_ID);
+        zendesk.getConfiguration().setClientSecret(ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        zendesk.getConfiguration().setOauthGrant("authorizationCode");
+        zendesk.getConfiguration().setAccessTokenLifetime(2_000);
+        zendesk.getConfiguration().setStateDirectory(state.toString());
+        for (int i = 0; i < extra.length; i += 2) {
+            if (extra[i].equals("tokenEncryptionKey")) {
+                zendesk.getConfiguration().setTokenEncryptionKey(extra[i + 1]);
+            }
+        }
+        context.addComponent("zendesk", zendesk);
+        context.start();
+        contexts.add(context);
+        return context;
+    }
+
+    private TokenStore store(String key) {
+        return new TokenStore(TokenFileRepository.inDirectory(state.toString()), key);
+    }
+
+    @Test
+    void twoSecondTokensForAMinuteOfTraffic() throws Exception {
+        EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
+        CamelContext context = context();
+        ProducerTemplate template = context.createProducerTemplate();
+        AtomicLong calls = new AtomicLong();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(TRAFFIC_SECONDS).toNanos();
+        try (LogCapture log = LogCapture.capture()) {
+            List<CompletableFuture<Void>> workers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int worker = w;
+                workers.add(CompletableFuture.runAsync(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            if (worker == 0) {
+                                template.requestBody("zendesk:tickets?operation=create",
+                                        Map.of("subject", "t" + calls.get(), "comment", Map.of("body", "b")));
+                            } else {
+                                template.requestBody("zendesk:users?operation=me", (Object) null);
+                            }
+                            calls.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                    }
+                }));
+            }
+            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+            OAuthStats stats = emulator.admin().oauthStats();
+            System.out.printf("2-second tokens for %d s: %d calls, %d failures, %d refreshes, %d invalid_grant,"
+                              + " %d refresh-token reuses, %d requests refused for an expired or rotated token%n",
+                    TRAFFIC_SECONDS, calls.get(), failures.size(), stats.refreshes(), stats.invalidGrants(),
+                    stats.refreshTokenReuses(), stats.expiredAccessTokenRejections());
+            assertThat(failures).as("calls that failed (a 401 reaching the route among them)").isEmpty();
+            assertThat(stats.refreshTokenReuses()).as("each refresh token used exactly once").isZero();
+            assertThat(stats.invalidGrants()).isZero();
+            assertThat(stats.refreshes()).as("about one refresh a second").isGreaterThanOrEqualTo(TRAFFIC_SECONDS / 2);
+            StoredGrant last = store(null).read("default").grant();
+            assertThat(last.generation()).isEqualTo(stats.refreshes() + 1);
+            assertThat(log.text()).doesNotContain(last.accessToken(), last.refreshToken(),
+                    ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        }
+    }
+
+    @Test
+    void aRestartUsesTheStoredRefreshToken() throws Exception {
+        EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
+        CamelContext first = context();
+        first.createProducerTemplate().requestBody("zendesk:users?operation=me", (Object) null);
+        Thread.sleep(2_100);
+        first.createProducerTemplate().requestBody("zendesk:users?operation=me", (Object) null);
+        first.stop();
+        assertThat(emulator.admin().oauthStats().refreshes()).isEqualTo(1);
+        String rotated = store(null).read("default").grant().refreshToken();
+
+        Thread.sleep(2_100);
+        CamelContext second = context();
+        second.createProducerTemplate().requestBody("zendesk:users?operation=me", (Object) null);
+        OAuthStats stats = emulator.admin().oauthStats();
+        assertThat(stats.refreshes()).isEqualTo(2);
+        assertThat(stats.refreshTokenReuses()).isZero();
+        assertThat(store(null).read("default").grant().refreshToken()).isNotEqualTo(rotated);
+    }
+
+    @Test
+    void aRevokedGrantTurnsHealthDownFailsFastAndHealsWhenConnectedAgain() throws Exception {
+        EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
+        CamelContext context = context();
+        ProducerTemplate template = context.createProducerTemplate();
+        template.requestBody("zendesk:users?operation=me", (Object) null);
+        emulator.admin().revokeOAuthGrants();
+
+        assertThatThrownBy(() -> template.requestBody("zendesk:users?operation=me", (Object) null))
+                .isInstanceOf(CamelExecutionException.class)
+                .cause().isInstanceOf(ZendeskReconnectRequiredException.class)
+                .hasMessageContaining("must be connected again").hasMessageContaining("invalid_grant");
+        assertThat(store(null).read("default").grant().status()).isEqualTo(StoredGrant.RECONNECT);
+
+        // fail fast: no request reaches Zendesk, within the recheck interval and after it (the store is read again)
+        int before = emulator.admin().requests().size();
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> template.requestBody("zendesk:users?operation=me", (Object) null))
+                    .hasRootCauseInstanceOf(ZendeskReconnectRequiredException.class);
+        }
+        Thread.sleep(StoredGrantTokens.RECHECK_MILLIS + 100);
+        assertThatThrownBy(() -> template.requestBody("zendesk:users?operation=me", (Object) null))
+                .hasRootCauseInstanceOf(ZendeskReconnectRequiredException.class);
+        HealthCheck.Result health = HealthCheckHelper.invoke(context).stream()
+                .filter(r -> r.getCheck().getId().startsWith("zendesk-")).findFirst().orElseThrow();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(health.getMessage()).get().asString().contains("connected again");
+        assertThat(emulator.admin().requests().size()).as("requests sent to Zendesk").isEqualTo(before);
+
+        // connected again: works without a restart
+        EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
+        Thread.sleep(StoredGrantTokens.RECHECK_MILLIS + 100);
+        assertThat((Object) template.requestBody("zendesk:users?operation=me", (Object) null)).isNotNull();
+    }
+
+    @Test
+    void tokensAreEncryptedAtRestWhenAKeyIsSet() throws Exception {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        StoredGrant grant = EmulatorGrants.connect(emulator, store(key), "default", Duration.ofSeconds(2));
+        CamelContext context = context("tokenEncryptionKey", key);
+        Thread.sleep(2_100);
+        context.createProducerTemplate().requestBody("zendesk:users?operation=me", (Object) null);
+        StoredGrant now = store(key).read("default").grant();
+        assertThat(now.generation()).isEqualTo(2);
+        String file = Files.readString(state.resolve(TokenFileRepository.FILE_NAME));
+        assertThat(file).contains(TokenCipher.PREFIX).doesNotContain(now.accessToken(), now.refreshToken(),
+                grant.refreshToken(), "refreshToken");
+        assertThatThrownBy(() -> store(null).read("default")).hasMessageContaining("set option tokenEncryptionKey");
+        String other = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        assertThatThrownBy(() -> store(other).read("default")).hasMessageContaining("cannot be decrypted")
+                .hasMessageNotContaining(other);
+    }
+
+    @Test
+    void anAccountNeverConnectedFailsWithHowToConnect() {
+        CamelContext context = context();
+        try (LogCapture log = LogCapture.capture()) {
+            assertThatThrownBy(() -> context.createProducerTemplate().requestBody("zendesk:users?operation=me", (Object) null))
+                    .hasRootCauseInstanceOf(ZendeskReconnectRequiredException.class)
+                    .rootCause().hasMessageContaining("is not connected").hasMessageContaining("zendesk:connect");
+            assertThat(log.lines(Level.WARN)).anyMatch(l -> l.contains("is not connected"));
+        }
+    }
+}
