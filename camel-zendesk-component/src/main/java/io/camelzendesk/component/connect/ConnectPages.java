@@ -1,7 +1,13 @@
 package io.camelzendesk.component.connect;
 
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
 
 import io.camelzendesk.component.oauth.AuthorizationCodeFlow;
 
@@ -60,6 +66,31 @@ public final class ConnectPages {
         m.setHeader("Referrer-Policy", "no-referrer");
         m.setHeader("X-Content-Type-Options", "nosniff");
         return m;
+    }
+
+    /**
+     * Lets the answers' own headers out of a platform-http endpoint (Camel's HTTP filter keeps Cache-Control in) and
+     * nothing else; what comes in is filtered as the endpoint does.
+     */
+    static void letResponseHeadersOut(Endpoint endpoint) {
+        if (endpoint instanceof HeaderFilterStrategyAware aware) {
+            aware.setHeaderFilterStrategy(new ResponseHeaders(aware.getHeaderFilterStrategy()));
+        }
+    }
+
+    private record ResponseHeaders(HeaderFilterStrategy inbound) implements HeaderFilterStrategy {
+        private static final Set<String> OUT = Set.of("cache-control", "referrer-policy", "x-content-type-options",
+                "location", "content-type");
+
+        @Override
+        public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
+            return !OUT.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public boolean applyFilterToExternalHeaders(String name, Object value, Exchange exchange) {
+            return inbound != null && inbound.applyFilterToExternalHeaders(name, value, exchange);
+        }
     }
 
     public static String escape(String s) {

@@ -95,6 +95,8 @@ public class ZendeskConnectConsumer extends DefaultConsumer {
                                                                    + "/start?httpMethodRestrict=GET");
         callbackEndpoint = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path
                                                                       + "/callback?httpMethodRestrict=GET");
+        ConnectPages.letResponseHeadersOut(startEndpoint);
+        ConnectPages.letResponseHeadersOut(callbackEndpoint);
     }
 
     @Override
