@@ -281,6 +281,22 @@ class ZendeskConnectRouteTest {
     }
 
     @Test
+    void aStartWithoutAccountConnectsTheDefaultAccountAtTheComponentsBaseUrl() throws Exception {
+        component(ZendeskEmulator.OAUTH_CLIENT_ID, ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        context.getComponent("zendesk", ZendeskComponent.class).getConfiguration().setBaseUrl(zendesk.baseUrl());
+        connectRoute();
+
+        String toZendesk = location(get(appUrl() + "/zendesk/connect/start"));
+        HttpResponse<String> page = get(location(get(toZendesk)));
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Zendesk account default is connected (" + zendesk.baseUrl() + ")");
+        assertThat(store().read("default").grant().baseUrl()).isEqualTo(zendesk.baseUrl());
+        assertThat(context.createProducerTemplate().requestBody("zendesk:users?operation=me", null, User.class)
+                .getEmail()).isNotBlank();
+    }
+
+    @Test
     void aConnectEndpointWithoutRedirectUriFailsNamingTheOption() {
         component(ZendeskEmulator.OAUTH_CLIENT_ID, ZendeskEmulator.OAUTH_CLIENT_SECRET);
 
