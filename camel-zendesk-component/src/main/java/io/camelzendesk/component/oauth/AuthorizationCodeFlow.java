@@ -156,7 +156,8 @@ public final class AuthorizationCodeFlow {
         }
         String error = query.get("error");
         if (error != null) {
-            String why = error + (query.get("error_description") != null ? ": " + query.get("error_description") : "");
+            String why = printable(error + (query.get("error_description") != null
+                    ? ": " + query.get("error_description") : ""));
             LOG.warn("Zendesk account {}: authorization not given ({})", p.account(), why);
             return new Result(Outcome.DENIED, p.account(), p.baseUrl(), null, why);
         }
@@ -170,7 +171,7 @@ public final class AuthorizationCodeFlow {
             tokens = exchange(p, code);
         } catch (ZendeskApiException e) {
             String why = e.getError() != null
-                    ? e.getError() + (e.getDescription() != null ? ": " + e.getDescription() : "")
+                    ? printable(e.getError() + (e.getDescription() != null ? ": " + e.getDescription() : ""))
                     : "HTTP " + e.getStatus();
             LOG.warn("Zendesk account {}: the authorization code was refused ({})", p.account(), why);
             return new Result(Outcome.REFUSED, p.account(), p.baseUrl(), null, "Zendesk refused the code: " + why);
@@ -221,6 +222,12 @@ public final class AuthorizationCodeFlow {
         return query;
     }
 
+    /** An error from the query or from Zendesk as one log line: no control characters, at most 300 characters. */
+    private static String printable(String s) {
+        String line = s.replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
     /** How many authorizations wait for their callback. */
     int pendingCount() {
         return pending.size();
@@ -249,7 +256,7 @@ public final class AuthorizationCodeFlow {
 
     @Override
     public String toString() {
-        return "AuthorizationCodeFlow[clientId=" + clientId + ", " + (clientSecret != null ? "confidential" : "public")
-               + " client, store=" + store + "]";
+        return "AuthorizationCodeFlow[" + (clientSecret != null ? "confidential" : "public") + " client, store="
+               + store + "]";
     }
 }

@@ -67,6 +67,21 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void aDenialIsReportedOnOneLineAndUsesTheStateUp() {
+        AuthorizationCodeFlow flow = flow();
+        String state = state(flow.start("acme", "http://127.0.0.1:1", "http://127.0.0.1:2/callback", "read"));
+
+        AuthorizationCodeFlow.Result r = flow.complete(Map.of("state", state, "error", "access_denied",
+                "error_description", "no\nFAKE LOG LINE"));
+
+        assertThat(r.outcome()).isEqualTo(AuthorizationCodeFlow.Outcome.DENIED);
+        assertThat(r.account()).isEqualTo("acme");
+        assertThat(r.reason()).isEqualTo("access_denied: no FAKE LOG LINE");
+        assertThat(flow.complete(Map.of("state", state, "code", "c")).outcome())
+                .isEqualTo(AuthorizationCodeFlow.Outcome.REFUSED);
+    }
+
+    @Test
     void aMalformedAccountNameIsNotStarted() {
         assertThatThrownBy(() -> flow().start("../etc", "http://127.0.0.1:1", "http://127.0.0.1:2/cb", "read"))
                 .isInstanceOf(IllegalArgumentException.class);
