@@ -12,6 +12,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 import io.camelzendesk.component.account.ZendeskAccounts;
+import io.camelzendesk.component.connect.ZendeskConnectConsumer;
 import io.camelzendesk.component.metrics.ConsumerMeters;
 import io.camelzendesk.component.metrics.ZendeskMetrics;
 import io.camelzendesk.component.secrets.MaskingModelDumpers;
@@ -117,11 +118,15 @@ public class ZendeskComponent extends HealthCheckComponent {
             maskedUris.merge(shown, uri, (a, b) -> a.equals(b) ? a : "");
         }
         ZendeskEndpoint endpoint = new ZendeskEndpoint(shown, this, resource, configuration.copy());
+        if (resource == ZendeskResource.CONNECT && !parameters.containsKey("path")) {
+            // the component's path is the webhook's: connect has its own default
+            endpoint.getConfiguration().setPath(ZendeskConnectConsumer.DEFAULT_PATH);
+        }
         setProperties(endpoint, parameters);
         endpoint.validate();
-        if (resource == ZendeskResource.WEBHOOK) {
-            // the webhook consumer serves through platform-http: resolve that component now, while routes are being
-            // created, so that runtimes which set up their HTTP server when platform-http is first resolved
+        if (resource == ZendeskResource.WEBHOOK || resource == ZendeskResource.CONNECT) {
+            // the webhook and connect consumers serve through platform-http: resolve that component now, while routes
+            // are being created, so that runtimes which set up their HTTP server when platform-http is first resolved
             // (camel-main, camel run) do it before Camel starts rather than in the middle of starting a route
             getCamelContext().getComponent("platform-http", true);
         }

@@ -208,9 +208,18 @@ public class ZendeskConfiguration implements Cloneable {
                                                                      + " record.")
     private int dedupeWindow = 2000;
 
+    // connect consumer
+    @UriParam(label = "consumer,connect",
+              description = "zendesk:connect: the public URL of PATH/callback, as registered with the OAuth client"
+                            + " in Zendesk (its redirect URL), e.g. https://app.example.com/zendesk/connect/callback."
+                            + " Required.")
+    private String redirectUri;
+
     // webhook consumer
-    @UriParam(label = "consumer,webhook", defaultValue = "/zendesk/webhook",
-              description = "The HTTP path the webhook is served on (through Camel's platform-http).")
+    @UriParam(label = "consumer,webhook,connect", defaultValue = "/zendesk/webhook",
+              description = "The HTTP path the webhook is served on (through Camel's platform-http). For"
+                            + " zendesk:connect, the path under which PATH/start and PATH/callback are served;"
+                            + " unless set on the endpoint itself it is /zendesk/connect.")
     private String path = "/zendesk/webhook";
     @UriParam(label = "consumer,webhook", defaultValue = "POST",
               description = "The HTTP method(s) the webhook accepts, comma-separated.")
@@ -640,6 +649,14 @@ public class ZendeskConfiguration implements Cloneable {
 
     public void setDedupeWindow(int dedupeWindow) {
         this.dedupeWindow = dedupeWindow;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
+    }
+
+    public void setRedirectUri(String redirectUri) {
+        this.redirectUri = redirectUri;
     }
 
     public String getPath() {

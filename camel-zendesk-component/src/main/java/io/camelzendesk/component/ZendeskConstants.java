@@ -112,8 +112,10 @@ public final class ZendeskConstants {
               javaType = "String")
     public static final String SUBJECT_ID = "CamelZendeskSubjectId";
 
-    @Metadata(label = "producer", description = "The named account this exchange's call goes to (see option"
-                                                + " account); default: the endpoint's account.",
+    @Metadata(label = "producer,consumer", description = "Producer: the named account this exchange's call goes"
+                                                         + " to (see option account); default: the endpoint's"
+                                                         + " account. Connect consumer: the account just"
+                                                         + " connected.",
               javaType = "String")
     public static final String ACCOUNT = "CamelZendeskAccount";
 

@@ -16,6 +16,7 @@ import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.component.account.AccountSettings;
 import io.camelzendesk.component.account.NamedAccounts;
 import io.camelzendesk.component.account.ZendeskAccount;
+import io.camelzendesk.component.connect.ZendeskConnectConsumer;
 import io.camelzendesk.component.export.ZendeskExportConsumer;
 import io.camelzendesk.component.producer.ZendeskProducer;
 import io.camelzendesk.component.webhook.WebhookRegistrar;
@@ -23,14 +24,14 @@ import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
 
 /**
  * Zendesk: tickets, users, organizations, groups, Help Center, macros, tags and ticket fields, with retries on rate
- * limits, cursor pagination, custom fields by name; incremental export and webhook consumers.
+ * limits, cursor pagination, custom fields by name; incremental export and webhook consumers; OAuth connect flow.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "zendesk", title = "Zendesk", syntax = "zendesk:resource",
              category = { Category.SAAS, Category.API }, headersClass = ZendeskConstants.class)
 public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(enums = "tickets,users,organizations,groups,articles,sections,categories,macros,tags,ticket_fields,"
-                     + "uploads,ticket_events,webhook",
+                     + "uploads,ticket_events,webhook,connect",
              description = "The Zendesk resource.")
     @Metadata(required = true)
     private String resource;
@@ -78,6 +79,10 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     public void validate() {
         if (zendeskResource == ZendeskResource.WEBHOOK) {
             validateWebhook();
+            return;
+        }
+        if (zendeskResource == ZendeskResource.CONNECT) {
+            ZendeskConnectConsumer.validate(configuration);
             return;
         }
         accountSettings = AccountSettings.of(NamedAccounts.resolve(getCamelContext(), configuration));
@@ -167,6 +172,11 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     public Consumer createConsumer(Processor processor) throws Exception {
         if (zendeskResource == ZendeskResource.WEBHOOK) {
             ZendeskWebhookConsumer consumer = new ZendeskWebhookConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
+        if (zendeskResource == ZendeskResource.CONNECT) {
+            ZendeskConnectConsumer consumer = new ZendeskConnectConsumer(this, processor);
             configureConsumer(consumer);
             return consumer;
         }
@@ -261,11 +271,15 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         if (zendeskResource == ZendeskResource.WEBHOOK) {
             return configuration.getExternalUrl() != null ? configuration.getExternalUrl() : configuration.getPath();
         }
+        if (zendeskResource == ZendeskResource.CONNECT) {
+            return configuration.getRedirectUri();
+        }
         return accountSettings != null ? accountSettings.baseUrl().toString() : AccountSettings.baseUrl(configuration);
     }
 
     @Override
     public String getServiceProtocol() {
-        return zendeskResource == ZendeskResource.WEBHOOK ? "http" : "https";
+        return zendeskResource == ZendeskResource.WEBHOOK || zendeskResource == ZendeskResource.CONNECT ? "http"
+                : "https";
     }
 }

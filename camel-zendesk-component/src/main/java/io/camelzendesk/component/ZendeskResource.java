@@ -42,7 +42,9 @@ public enum ZendeskResource {
             upload),
     TICKET_EVENTS("ticket_events", ApiResource.TICKET_EVENTS),
     /** Not an API resource: {@code from("zendesk:webhook")} receives Zendesk's webhook deliveries. */
-    WEBHOOK("webhook", ApiResource.WEBHOOKS);
+    WEBHOOK("webhook", ApiResource.WEBHOOKS),
+    /** Not an API resource: {@code from("zendesk:connect")} connects accounts (OAuth authorization code). */
+    CONNECT("connect", null);
 
     private final String uriName;
     private final ApiResource<?> api;
@@ -75,14 +77,14 @@ public enum ZendeskResource {
         return uriName;
     }
 
-    /** The API descriptor: paths, envelopes, model, search and incremental export. */
+    /** The API descriptor: paths, envelopes, model, search and incremental export; null for connect. */
     public ApiResource<?> api() {
         return api;
     }
 
     /** How the resource is exported incrementally (the export consumer's path and pagination). */
     public ApiResource.Incremental.Style export() {
-        return api.incremental().style();
+        return api == null ? ApiResource.Incremental.Style.NONE : api.incremental().style();
     }
 
     public Set<ZendeskOperation> operations() {
