@@ -115,6 +115,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, int.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "redirecturi":
+        case "redirectUri": getOrCreateConfiguration(target).setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenlifetime":
         case "refreshTokenLifetime": getOrCreateConfiguration(target).setRefreshTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
@@ -246,6 +248,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": return int.class;
         case "query": return java.lang.String.class;
+        case "redirecturi":
+        case "redirectUri": return java.lang.String.class;
         case "refreshtokenlifetime":
         case "refreshTokenLifetime": return long.class;
         case "requesttimeout":
@@ -378,6 +382,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": return getOrCreateConfiguration(target).getPerPage();
         case "query": return getOrCreateConfiguration(target).getQuery();
+        case "redirecturi":
+        case "redirectUri": return getOrCreateConfiguration(target).getRedirectUri();
         case "refreshtokenlifetime":
         case "refreshTokenLifetime": return getOrCreateConfiguration(target).getRefreshTokenLifetime();
         case "requesttimeout":

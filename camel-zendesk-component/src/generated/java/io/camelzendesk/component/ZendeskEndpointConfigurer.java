@@ -119,6 +119,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "redirecturi":
+        case "redirectUri": target.getConfiguration().setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenlifetime":
         case "refreshTokenLifetime": target.getConfiguration().setRefreshTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
@@ -278,6 +280,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
+        case "redirecturi":
+        case "redirectUri": return java.lang.String.class;
         case "refreshtokenlifetime":
         case "refreshTokenLifetime": return long.class;
         case "repeatcount":
@@ -438,6 +442,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getConfiguration().getQuery();
+        case "redirecturi":
+        case "redirectUri": return target.getConfiguration().getRedirectUri();
         case "refreshtokenlifetime":
         case "refreshTokenLifetime": return target.getConfiguration().getRefreshTokenLifetime();
         case "repeatcount":

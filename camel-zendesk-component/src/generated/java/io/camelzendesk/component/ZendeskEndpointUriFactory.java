@@ -23,7 +23,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(83);
+        Set<String> props = new HashSet<>(84);
         props.add("accessTokenLifetime");
         props.add("account");
         props.add("apiToken");
@@ -77,6 +77,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("perPage");
         props.add("pollStrategy");
         props.add("query");
+        props.add("redirectUri");
         props.add("refreshTokenLifetime");
         props.add("repeatCount");
         props.add("requestTimeout");
