@@ -136,12 +136,17 @@ public abstract class ZendeskAuth {
         }
     }
 
-    private static final class FromSource extends ZendeskAuth {
+    /** Credentials from an {@link AccessTokenSource}. */
+    public static final class FromSource extends ZendeskAuth {
         private final AccessTokenSource source;
         private volatile OAuthTokenEndpoint endpoint;
 
         FromSource(AccessTokenSource source) {
             this.source = source;
+        }
+
+        public AccessTokenSource source() {
+            return source;
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.camelzendesk.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,11 +37,11 @@ class ReadmeApiExampleTest {
         try (ZendeskEmulator emulator = ZendeskEmulator.builder().build()) {
             emulator.start();
             String baseUrl = emulator.baseUrl();
-            String email = ZendeskEmulator.ADMIN_EMAIL;
-            String apiToken = ZendeskEmulator.API_TOKEN;
+            String clientId = ZendeskEmulator.OAUTH_CLIENT_ID;
+            String clientSecret = ZendeskEmulator.OAUTH_CLIENT_SECRET;
 
             try (ZendeskClient client = new ZendeskClient(ZendeskClientConfig.builder(baseUrl,
-                    ZendeskAuth.apiToken(email, apiToken)).build())) {
+                    ZendeskAuth.clientCredentials(clientId, clientSecret, "read write", Duration.ofMinutes(30))).build())) {
                 ZendeskApi api = new ZendeskApi(client);
                 Ticket ticket = api.tickets().create(new Ticket().setSubject("Printer on fire")
                         .setComment(new Comment("It is really on fire", true)).fields()).join().body();

@@ -39,10 +39,16 @@ public final class AccountSettings {
     private final URI baseUrl;
     private final ZendeskClientConfig clientConfig;
     private final String key;
+    private final String name;
+    /** The refresher of an account on the authorization-code grant, else null. */
+    private final StoredGrantTokens storedGrant;
 
     private AccountSettings(ZendeskConfiguration c) {
         validate(c);
-        this.clientConfig = clientConfig(c);
+        this.name = accountName(c);
+        ZendeskAuth auth = auth(c);
+        this.storedGrant = auth instanceof ZendeskAuth.FromSource f && f.source() instanceof StoredGrantTokens t ? t : null;
+        this.clientConfig = clientConfig(c, auth);
         this.baseUrl = clientConfig.baseUrl();
         this.key = key(c);
     }
@@ -62,6 +68,16 @@ public final class AccountSettings {
     /** The client's configuration, credentials included. */
     public ZendeskClientConfig clientConfig() {
         return clientConfig;
+    }
+
+    /** The account's name: option account, or {@value #DEFAULT_ACCOUNT}. */
+    public String name() {
+        return name;
+    }
+
+    /** The token refresher of an account on the authorization-code grant, if it is one. */
+    public java.util.Optional<StoredGrantTokens> storedGrant() {
+        return java.util.Optional.ofNullable(storedGrant);
     }
 
     /** Settings with equal keys share one account. Secrets enter the key only as a hash. */
@@ -93,7 +109,6 @@ public final class AccountSettings {
                                                + " 1 second");
         }
         baseUrl(c);
-        auth(c);
         if (c.getMaxRetries() < 0) {
             throw new IllegalArgumentException("Option maxRetries must be 0 or more, was " + c.getMaxRetries());
         }
@@ -215,10 +230,10 @@ public final class AccountSettings {
         }
     }
 
-    private static ZendeskClientConfig clientConfig(ZendeskConfiguration c) {
+    private static ZendeskClientConfig clientConfig(ZendeskConfiguration c, ZendeskAuth auth) {
         RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), RetryPolicy.DEFAULT.initialBackoff(),
                 RetryPolicy.DEFAULT.maxBackoff(), Duration.ofMillis(c.getRetryDeadline()));
-        return ZendeskClientConfig.builder(baseUrl(c), auth(c))
+        return ZendeskClientConfig.builder(baseUrl(c), auth)
                 .requestsPerMinute(c.getRequestsPerMinute())
                 .incrementalRequestsPerMinute(incrementalRequestsPerMinute(c))
                 .retryPolicy(retry)

@@ -40,6 +40,14 @@ public class ZendeskDevConsole extends AbstractDevConsole {
         for (Object o : list(json, "accounts")) {
             JsonObject a = (JsonObject) o;
             sb.append("Account: ").append(a.get("id")).append("\n");
+            sb.append("    Name: ").append(a.get("name")).append(", credentials: ").append(a.get("credentials"));
+            if (a.containsKey("tokenRefreshes")) {
+                sb.append(", token refreshes: ").append(a.get("tokenRefreshes"));
+            }
+            sb.append("\n");
+            if (a.containsKey("reconnect")) {
+                sb.append("    Reconnect: ").append(a.get("reconnect")).append("\n");
+            }
             sb.append("    Base URL: ").append(a.get("baseUrl")).append("\n");
             sb.append("    Budget: ").append(budget(a.get("requestsPerMinute"))).append(" requests/min, export ")
                     .append(budget(a.get("exportRequestsPerMinute"))).append(" requests/min\n");
@@ -112,7 +120,16 @@ public class ZendeskDevConsole extends AbstractDevConsole {
         ZendeskClientConfig config = account.client().config();
         ZendeskClientMetrics m = account.client().metrics();
         jo.put("id", account.id());
+        jo.put("name", account.settings().name());
         jo.put("baseUrl", config.baseUrl().toString());
+        // the kind of credentials, never a value; for a stored grant its refreshes and whether it must be reconnected
+        jo.put("credentials", config.auth().kind());
+        account.settings().storedGrant().ifPresent(g -> {
+            jo.put("tokenRefreshes", g.refreshes());
+            if (g.unusableReason() != null) {
+                jo.put("reconnect", g.unusableReason());
+            }
+        });
         List<String> endpoints = new ArrayList<>();
         for (Endpoint endpoint : context.getEndpoints()) {
             if (endpoint instanceof ZendeskEndpoint ze && ze.currentAccount() == account) {

@@ -62,10 +62,13 @@ public final class TokenStore {
         }
     }
 
-    /** Stores a newly connected grant, whatever the entry held before. */
+    /**
+     * Stores a newly connected grant, whatever the entry held before (even one that cannot be read: written under
+     * another encryption key, or damaged).
+     */
     public void save(StoredGrant grant) {
         for (int i = 0; i < 100; i++) {
-            if (replace(grant.account(), read(grant.account()).stored(), grant) != null) {
+            if (replace(grant.account(), repository.getState(key(grant.account())), grant) != null) {
                 return;
             }
         }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.camelzendesk.client.OAuthTokenEndpoint;
+import io.camelzendesk.client.OAuthTokens;
+import io.camelzendesk.client.ZendeskAuth;
+import io.camelzendesk.client.ZendeskClient;
+import io.camelzendesk.client.ZendeskClientConfig;
 import io.camelzendesk.client.ZendeskReconnectRequiredException;
 import io.camelzendesk.component.ZendeskComponent;
 import io.camelzendesk.emulator.OAuthStats;
@@ -58,6 +65,7 @@ class StoredGrantEmulatorTest {
 
     private CamelContext context(String... extra) {
         CamelContext context = new DefaultCamelContext();
+        context.setDevConsole(true);
         ZendeskComponent zendesk = new ZendeskComponent();
         zendesk.getConfiguration().setBaseUrl(emulator.baseUrl());
         zendesk.getConfiguration().setClientId(ZendeskEmulator.OAUTH_CLIENT_ID);
@@ -118,11 +126,71 @@ class StoredGrantEmulatorTest {
             assertThat(stats.refreshTokenReuses()).as("each refresh token used exactly once").isZero();
             assertThat(stats.invalidGrants()).isZero();
             assertThat(stats.refreshes()).as("about one refresh a second").isGreaterThanOrEqualTo(TRAFFIC_SECONDS / 2);
+            // refreshed before expiry: a token left to expire would cost a 401 before each refresh
+            assertThat(stats.expiredAccessTokenRejections()).isLessThan(stats.refreshes() / 2);
             StoredGrant last = store(null).read("default").grant();
             assertThat(last.generation()).isEqualTo(stats.refreshes() + 1);
             assertThat(log.text()).doesNotContain(last.accessToken(), last.refreshToken(),
                     ZendeskEmulator.OAUTH_CLIENT_SECRET);
         }
+    }
+
+    /**
+     * Two contexts on one token store, as two nodes: a refresh by one deletes the access token the other holds, whose
+     * next request is refused with 401 and sent once more with the token the store now has.
+     */
+    @Test
+    void twoNodesOnOneStoreShareTheRotatingGrant() throws Exception {
+        EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
+        List<ProducerTemplate> nodes = List.of(context().createProducerTemplate(), context().createProducerTemplate());
+        AtomicLong calls = new AtomicLong();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(Math.min(TRAFFIC_SECONDS, 20)).toNanos();
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            ProducerTemplate node = nodes.get(w % 2);
+            workers.add(CompletableFuture.runAsync(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        node.requestBody("zendesk:users?operation=me", (Object) null);
+                        calls.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            }));
+        }
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+        OAuthStats stats = emulator.admin().oauthStats();
+        System.out.printf("two nodes, 2-second tokens: %d calls, %d failures, %d refreshes, %d invalid_grant, %d reuses,"
+                          + " %d requests refused for a rotated token (sent again)%n", calls.get(), failures.size(),
+                stats.refreshes(), stats.invalidGrants(), stats.refreshTokenReuses(),
+                stats.expiredAccessTokenRejections());
+        assertThat(failures).isEmpty();
+        assertThat(stats.refreshTokenReuses()).isZero();
+        assertThat(stats.invalidGrants()).isZero();
+    }
+
+    /** Another node refreshed: the token this one holds was deleted by Zendesk; its 401 is answered by sending again. */
+    @Test
+    void aTokenRotatedByAnotherNodeIsRefusedOnceAndReplacedFromTheStore() throws Exception {
+        EmulatorGrants.connect(emulator, store(null), "default", Duration.ofMinutes(30));
+        ProducerTemplate template = context().createProducerTemplate();
+        template.requestBody("zendesk:users?operation=me", (Object) null);
+
+        TokenStore.Entry entry = store(null).read("default");
+        try (ZendeskClient client = new ZendeskClient(
+                ZendeskClientConfig.builder(emulator.baseUrl(), ZendeskAuth.none()).build())) {
+            OAuthTokens fresh = new OAuthTokenEndpoint(client).refresh(ZendeskEmulator.OAUTH_CLIENT_ID,
+                    ZendeskEmulator.OAUTH_CLIENT_SECRET, entry.grant().refreshToken(), Duration.ofMinutes(30),
+                    Duration.ofDays(30)).join();
+            assertThat(store(null).replace("default", entry.stored(),
+                    entry.grant().refreshed(fresh, System.currentTimeMillis()))).isNotNull();
+        }
+        template.requestBody("zendesk:users?operation=me", (Object) null);
+        OAuthStats stats = emulator.admin().oauthStats();
+        assertThat(stats.expiredAccessTokenRejections()).as("the one 401, sent again").isEqualTo(1);
+        assertThat(stats.refreshes()).as("no refresh of its own: the store had the new token").isEqualTo(1);
     }
 
     @Test
@@ -147,7 +215,7 @@ class StoredGrantEmulatorTest {
 
     @Test
     void aRevokedGrantTurnsHealthDownFailsFastAndHealsWhenConnectedAgain() throws Exception {
-        EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
+        StoredGrant connected = EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
         CamelContext context = context();
         ProducerTemplate template = context.createProducerTemplate();
         template.requestBody("zendesk:users?operation=me", (Object) null);
@@ -173,6 +241,12 @@ class StoredGrantEmulatorTest {
         assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(health.getMessage()).get().asString().contains("connected again");
         assertThat(emulator.admin().requests().size()).as("requests sent to Zendesk").isEqualTo(before);
+        String console = (String) DevConsoleRegistry.get(context).resolveById("zendesk").call(DevConsole.MediaType.TEXT);
+        assertThat(console).contains("credentials: OAuth authorization code (token store)").contains("Reconnect: ");
+        for (String shown : List.of(console, String.valueOf(health.getDetails()), health.getMessage().get())) {
+            assertThat(shown).doesNotContain(connected.accessToken(), connected.refreshToken(),
+                    ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        }
 
         // connected again: works without a restart
         EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
