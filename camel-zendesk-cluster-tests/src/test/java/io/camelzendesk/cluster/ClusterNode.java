@@ -37,7 +37,8 @@ import io.camelzendesk.model.ZendeskObject;
  * <li>{@code mode=webhook}: {@code zendesk:webhook} on its own port, duplicates removed through Camel's
  * {@link JdbcMessageIdRepository} in the same database; each event routed is inserted in {@code processed};</li>
  * <li>{@code mode=load}: {@code concurrency} callers send {@code zendesk:tickets?operation=get} without pause for
- * {@code seconds}, then the node prints {@code RESULT ok=... failed=...} and exits.</li>
+ * {@code seconds}, then the node prints {@code RESULT ok=... failed=...} and exits;</li>
+ * <li>{@code mode=oauth}: the same with OAuth tokens shared in PostgreSQL, see {@link OAuthTrafficNode}.</li>
  * </ul>
  * The node prints {@code READY} once its routes run. The tests kill it when they are done (or abruptly, to fail over).
  */
@@ -62,6 +63,10 @@ public final class ClusterNode {
             case "webhook" -> webhook(context, node, a);
             case "load" -> {
                 load(context, node, zendesk, a);
+                return;
+            }
+            case "oauth" -> {
+                OAuthTrafficNode.run(context, node, a);
                 return;
             }
             default -> throw new IllegalArgumentException("mode " + a.get("mode"));

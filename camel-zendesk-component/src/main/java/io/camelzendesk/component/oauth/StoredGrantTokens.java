@@ -108,7 +108,7 @@ public final class StoredGrantTokens implements AccessTokenSource {
                 : failure;
         if (cause instanceof ZendeskReconnectRequiredException) {
             if (unusable == null) {
-                LOG.warn("Zendesk account {}: {}", account, cause.getMessage());
+                LOG.warn("{}", cause.getMessage());
             }
             unusable = cause.getMessage();
             unusableSince = clock.getAsLong();

@@ -26,7 +26,7 @@ public final class ZendeskSecretOptions {
 
     /** The options declared {@code secret = true} (the generated URI factory's secretPropertyNames). */
     public static final Set<String> NAMES = Set.of("apiToken", "clientId", "clientSecret", "email", "oauthToken",
-            "signingSecret");
+            "signingSecret", "tokenEncryptionKey");
 
     /** What a secret value is replaced with: Camel's own mask. */
     static final String MASK = "xxxxxx";

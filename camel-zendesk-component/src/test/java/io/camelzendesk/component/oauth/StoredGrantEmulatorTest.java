@@ -84,6 +84,30 @@ class StoredGrantEmulatorTest {
         return context;
     }
 
+    /** Four workers calling for that many seconds; returns the calls that succeeded, collects the failures. */
+    private static long traffic(long seconds, List<Throwable> failures, java.util.function.IntConsumer call) {
+        AtomicLong calls = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int w = 0; w < 4; w++) {
+            int worker = w;
+            workers.add(CompletableFuture.runAsync(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        call.accept(worker);
+                        calls.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            }, threads));
+        }
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+        threads.shutdown();
+        return calls.get();
+    }
+
     private TokenStore store(String key) {
         return new TokenStore(TokenFileRepository.inDirectory(state.toString()), key);
     }
@@ -93,34 +117,20 @@ class StoredGrantEmulatorTest {
         EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
         CamelContext context = context();
         ProducerTemplate template = context.createProducerTemplate();
-        AtomicLong calls = new AtomicLong();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        long end = System.nanoTime() + Duration.ofSeconds(TRAFFIC_SECONDS).toNanos();
         try (LogCapture log = LogCapture.capture()) {
-            List<CompletableFuture<Void>> workers = new ArrayList<>();
-            for (int w = 0; w < 4; w++) {
-                int worker = w;
-                workers.add(CompletableFuture.runAsync(() -> {
-                    while (System.nanoTime() < end) {
-                        try {
-                            if (worker == 0) {
-                                template.requestBody("zendesk:tickets?operation=create",
-                                        Map.of("subject", "t" + calls.get(), "comment", Map.of("body", "b")));
-                            } else {
-                                template.requestBody("zendesk:users?operation=me", (Object) null);
-                            }
-                            calls.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            failures.add(e);
-                        }
-                    }
-                }));
-            }
-            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            long calls = traffic(TRAFFIC_SECONDS, failures, worker -> {
+                if (worker == 0) {
+                    template.requestBody("zendesk:tickets?operation=create",
+                            Map.of("subject", "t" + worker, "comment", Map.of("body", "b")));
+                } else {
+                    template.requestBody("zendesk:users?operation=me", (Object) null);
+                }
+            });
             OAuthStats stats = emulator.admin().oauthStats();
             System.out.printf("2-second tokens for %d s: %d calls, %d failures, %d refreshes, %d invalid_grant,"
                               + " %d refresh-token reuses, %d requests refused for an expired or rotated token%n",
-                    TRAFFIC_SECONDS, calls.get(), failures.size(), stats.refreshes(), stats.invalidGrants(),
+                    TRAFFIC_SECONDS, calls, failures.size(), stats.refreshes(), stats.invalidGrants(),
                     stats.refreshTokenReuses(), stats.expiredAccessTokenRejections());
             assertThat(failures).as("calls that failed (a 401 reaching the route among them)").isEmpty();
             assertThat(stats.refreshTokenReuses()).as("each refresh token used exactly once").isZero();
@@ -143,27 +153,12 @@ class StoredGrantEmulatorTest {
     void twoNodesOnOneStoreShareTheRotatingGrant() throws Exception {
         EmulatorGrants.connect(emulator, store(null), "default", Duration.ofSeconds(2));
         List<ProducerTemplate> nodes = List.of(context().createProducerTemplate(), context().createProducerTemplate());
-        AtomicLong calls = new AtomicLong();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        long end = System.nanoTime() + Duration.ofSeconds(Math.min(TRAFFIC_SECONDS, 20)).toNanos();
-        List<CompletableFuture<Void>> workers = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-            ProducerTemplate node = nodes.get(w % 2);
-            workers.add(CompletableFuture.runAsync(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        node.requestBody("zendesk:users?operation=me", (Object) null);
-                        calls.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        failures.add(e);
-                    }
-                }
-            }));
-        }
-        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+        long calls = traffic(Math.min(TRAFFIC_SECONDS, 20), failures,
+                worker -> nodes.get(worker % 2).requestBody("zendesk:users?operation=me", (Object) null));
         OAuthStats stats = emulator.admin().oauthStats();
         System.out.printf("two nodes, 2-second tokens: %d calls, %d failures, %d refreshes, %d invalid_grant, %d reuses,"
-                          + " %d requests refused for a rotated token (sent again)%n", calls.get(), failures.size(),
+                          + " %d requests refused for a rotated token (sent again)%n", calls, failures.size(),
                 stats.refreshes(), stats.invalidGrants(), stats.refreshTokenReuses(),
                 stats.expiredAccessTokenRejections());
         assertThat(failures).isEmpty();
