@@ -53,6 +53,7 @@ class ReferenceDocsTest {
                     .append(r.operations().isEmpty() ? "-" : r.operations().stream().map(Enum::name)
                             .collect(Collectors.joining(", ")))
                     .append(" | ").append(r == ZendeskResource.WEBHOOK ? "webhook consumer"
+                            : r == ZendeskResource.CONNECT ? "connect consumer (OAuth authorization code)"
                             : r.export() == ApiResource.Incremental.Style.NONE ? "-" : r.export().name().toLowerCase() + "-based")
                     .append(" |\n");
         }

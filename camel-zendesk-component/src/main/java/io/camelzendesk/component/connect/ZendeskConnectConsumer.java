@@ -20,6 +20,7 @@ import io.camelzendesk.component.ZendeskEndpoint;
 import io.camelzendesk.component.account.AccountSettings;
 import io.camelzendesk.component.account.NamedAccounts;
 import io.camelzendesk.component.oauth.AuthorizationCodeFlow;
+import io.camelzendesk.component.oauth.ConnectPage;
 
 /**
  * {@code from("zendesk:connect?redirectUri=...")}: connects Zendesk accounts with the OAuth authorization-code grant
@@ -95,6 +96,8 @@ public class ZendeskConnectConsumer extends DefaultConsumer {
                                                                    + "/start?httpMethodRestrict=GET");
         callbackEndpoint = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path
                                                                       + "/callback?httpMethodRestrict=GET");
+        ConnectPages.letResponseHeadersOut(startEndpoint);
+        ConnectPages.letResponseHeadersOut(callbackEndpoint);
     }
 
     @Override
@@ -106,8 +109,8 @@ public class ZendeskConnectConsumer extends DefaultConsumer {
         startConsumer = startEndpoint.createConsumer(this::start);
         callbackConsumer = callbackEndpoint.createConsumer(this::callback);
         ServiceHelper.startService(startConsumer, callbackConsumer);
-        LOG.info("Zendesk connect flow on GET {}/start and {}/callback (redirect URI {}, OAuth client {})",
-                config.getPath(), config.getPath(), config.getRedirectUri(), config.getClientId());
+        LOG.info("Zendesk connect flow on GET {}/start and {}/callback (redirect URI {})", config.getPath(),
+                config.getPath(), config.getRedirectUri());
     }
 
     @Override
@@ -136,11 +139,11 @@ public class ZendeskConnectConsumer extends DefaultConsumer {
         Map<String, String> query = query(http);
         String account = query.getOrDefault("account", AccountSettings.DEFAULT_ACCOUNT);
         if (f == null) {
-            ConnectPages.answer(http, new ConnectPages.Page(503, "Not ready", "The connect flow is stopping.", ""));
+            ConnectPages.answer(http, new ConnectPage(503, "Not ready", "The connect flow is stopping.", ""));
             return;
         }
         if (!AuthorizationCodeFlow.isAccountName(account)) {
-            ConnectPages.answer(http, new ConnectPages.Page(400, "Not connected", "The account name must be letters,"
+            ConnectPages.answer(http, new ConnectPage(400, "Not connected", "The account name must be letters,"
                     + " digits, '.', '_' or '-' (at most 63).", "Nothing was started."));
             return;
         }
@@ -148,12 +151,12 @@ public class ZendeskConnectConsumer extends DefaultConsumer {
         try {
             baseUrl = baseUrl(account, query.get("subdomain"));
         } catch (IllegalArgumentException e) {
-            ConnectPages.answer(http, new ConnectPages.Page(400, "Not connected", e.getMessage(),
+            ConnectPages.answer(http, new ConnectPage(400, "Not connected", e.getMessage(),
                     "Nothing was started."));
             return;
         }
         if (baseUrl == null) {
-            ConnectPages.answer(http, new ConnectPages.Page(400, "Not connected", "Zendesk account " + account
+            ConnectPages.answer(http, new ConnectPage(400, "Not connected", "Zendesk account " + account
                     + " is not defined here: give its subdomain, e.g. " + config.getPath() + "/start?account="
                     + account + "&subdomain=" + account + " for https://" + account + ".zendesk.com.",
                     "Nothing was started."));
@@ -163,7 +166,7 @@ public class ZendeskConnectConsumer extends DefaultConsumer {
             ConnectPages.redirect(http, f.start(account, baseUrl, config.getRedirectUri().trim(),
                     config.getOauthScope()));
         } catch (IllegalStateException e) {
-            ConnectPages.answer(http, new ConnectPages.Page(503, "Not connected", e.getMessage(), ""));
+            ConnectPages.answer(http, new ConnectPage(503, "Not connected", e.getMessage(), ""));
         }
     }
 
@@ -190,14 +193,14 @@ public class ZendeskConnectConsumer extends DefaultConsumer {
     private void callback(Exchange http) {
         AuthorizationCodeFlow f = flow;
         if (f == null) {
-            ConnectPages.answer(http, new ConnectPages.Page(503, "Not ready", "The connect flow is stopping.", ""));
+            ConnectPages.answer(http, new ConnectPage(503, "Not ready", "The connect flow is stopping.", ""));
             return;
         }
         AuthorizationCodeFlow.Result result = f.complete(query(http));
         if (result.connected()) {
             route(result);
         }
-        ConnectPages.answer(http, ConnectPages.of(result));
+        ConnectPages.answer(http, ConnectPage.of(result));
     }
 
     /** One exchange per connected account; a failure is logged, the tokens stay stored. */

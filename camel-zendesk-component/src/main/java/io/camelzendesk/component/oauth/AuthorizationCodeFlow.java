@@ -44,6 +44,7 @@ public final class AuthorizationCodeFlow {
     public static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
     /** At most this many authorizations wait at once (a flood of starts cannot fill the memory). */
     static final int MAX_PENDING = 10_000;
+    private static final long PURGE_EVERY_MILLIS = 60_000;
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     private static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCodeFlow.class);
@@ -81,6 +82,7 @@ public final class AuthorizationCodeFlow {
     private final Duration refreshTokenLifetime;
     private final LongSupplier clock;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private volatile long lastPurge;
 
     /**
      * @param clientSecret the OAuth client's secret; null for a public client (PKCE alone)
@@ -121,7 +123,10 @@ public final class AuthorizationCodeFlow {
                                                + " 63)");
         }
         long now = clock.getAsLong();
-        pending.values().removeIf(p -> p.expiresAt() <= now);
+        if (pending.size() >= MAX_PENDING || now - lastPurge >= PURGE_EVERY_MILLIS) {
+            lastPurge = now;
+            pending.values().removeIf(p -> p.expiresAt() <= now);
+        }
         if (pending.size() >= MAX_PENDING) {
             throw new IllegalStateException("Too many authorizations are waiting for their callback: try again later");
         }
@@ -130,7 +135,7 @@ public final class AuthorizationCodeFlow {
         String verifier = random();
         pending.put(state, new Pending(account, base, redirectUri, scope, verifier,
                 now + PENDING_LIFETIME.toMillis()));
-        LOG.info("Zendesk account {}: authorization started on {}", account, base);
+        LOG.debug("Zendesk account {}: authorization started on {}", account, base);
         return base + "/oauth/authorizations/new?response_type=code&client_id=" + encode(clientId)
                + "&redirect_uri=" + encode(redirectUri) + "&scope=" + encode(scope) + "&state=" + encode(state)
                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
@@ -151,7 +156,8 @@ public final class AuthorizationCodeFlow {
         }
         String error = query.get("error");
         if (error != null) {
-            String why = error + (query.get("error_description") != null ? ": " + query.get("error_description") : "");
+            String why = printable(error + (query.get("error_description") != null
+                    ? ": " + query.get("error_description") : ""));
             LOG.warn("Zendesk account {}: authorization not given ({})", p.account(), why);
             return new Result(Outcome.DENIED, p.account(), p.baseUrl(), null, why);
         }
@@ -165,7 +171,7 @@ public final class AuthorizationCodeFlow {
             tokens = exchange(p, code);
         } catch (ZendeskApiException e) {
             String why = e.getError() != null
-                    ? e.getError() + (e.getDescription() != null ? ": " + e.getDescription() : "")
+                    ? printable(e.getError() + (e.getDescription() != null ? ": " + e.getDescription() : ""))
                     : "HTTP " + e.getStatus();
             LOG.warn("Zendesk account {}: the authorization code was refused ({})", p.account(), why);
             return new Result(Outcome.REFUSED, p.account(), p.baseUrl(), null, "Zendesk refused the code: " + why);
@@ -216,6 +222,12 @@ public final class AuthorizationCodeFlow {
         return query;
     }
 
+    /** An error from the query or from Zendesk as one log line: no control characters, at most 300 characters. */
+    private static String printable(String s) {
+        String line = s.replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
     /** How many authorizations wait for their callback. */
     int pendingCount() {
         return pending.size();
@@ -244,7 +256,7 @@ public final class AuthorizationCodeFlow {
 
     @Override
     public String toString() {
-        return "AuthorizationCodeFlow[clientId=" + clientId + ", " + (clientSecret != null ? "confidential" : "public")
-               + " client, store=" + store + "]";
+        return "AuthorizationCodeFlow[" + (clientSecret != null ? "confidential" : "public") + " client, store="
+               + store + "]";
     }
 }

@@ -30,7 +30,6 @@ import org.apache.camel.util.TimeUtils;
 
 import io.camelzendesk.component.ZendeskConfiguration;
 import io.camelzendesk.component.account.AccountSettings;
-import io.camelzendesk.component.connect.ConnectPages;
 import io.camelzendesk.component.position.JdbcStateRepository;
 
 /**
@@ -119,7 +118,7 @@ public final class ConnectCommand {
                     clientId, clientSecret, duration(o, "access-token-lifetime", "30m"),
                     duration(o, "refresh-token-lifetime", "30d"));
             URI fixed = o.containsKey("redirect-uri") ? URI.create(o.get("redirect-uri")) : null;
-            int port = o.containsKey("port") ? Integer.parseInt(o.get("port"))
+            int port = o.containsKey("port") ? port(o.get("port"))
                     : fixed != null && fixed.getPort() > 0 ? fixed.getPort() : 0;
             String path = fixed != null && fixed.getPath() != null && !fixed.getPath().isEmpty() ? fixed.getPath()
                     : "/callback";
@@ -182,7 +181,7 @@ public final class ConnectCommand {
                 done.completeExceptionally(e);
                 throw e;
             }
-            ConnectPages.Page page = ConnectPages.of(r);
+            ConnectPage page = ConnectPage.of(r);
             byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
             http.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             http.getResponseHeaders().set("Cache-Control", "no-store");
@@ -226,6 +225,18 @@ public final class ConnectCommand {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--" + name + " is not a duration (e.g. 10m, 30s): " + o.get(name));
         }
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException("--port must be a port number (0: any free one), was " + value);
     }
 
     private static String required(Map<String, String> o, String name) {
