@@ -81,6 +81,7 @@ public class DemoDriver {
     private long startNanos;
     private volatile boolean allLogged;
     private volatile Long formTicketId;
+    private volatile int connectPage;
 
     public boolean isActive() {
         return enabled && account.isEmulated();
@@ -107,6 +108,8 @@ public class DemoDriver {
                 this::emails);
         step(5, "chat: a transcript", this::chat);
         step(6, "kb: two articles written", this::kbWrite);
+        step(8, "connect: the account demo connected through /zendesk/connect (OAuth authorization code)",
+                this::connectAccount);
         step(14, "CRM: Pied Piper upgraded to Platinum in the CRM", this::crmChange);
         step(16, "Zendesk: an agent changes Los Pollos Hermanos' tier in Zendesk", this::zendeskOrgChange);
         step(18, "kb: an article changed", this::kbChange);
@@ -265,6 +268,20 @@ public class DemoDriver {
         }
     }
 
+    /**
+     * What a user does in a browser: opens the connect route's start URL, is sent to Zendesk's authorization page
+     * (the emulator approves at once) and back to the callback, which stores the account's tokens.
+     */
+    void connectAccount() throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort()
+                + "/zendesk/connect/start?account=" + ZendeskAccount.DEMO)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        connectPage = page.statusCode();
+        LOG.infof("DEMO  connect page: %d after %s", page.statusCode(), page.uri().getPath());
+    }
+
     void kbWrite() throws IOException {
         Path kb = Path.of(kbDir);
         drop(kb, "getting-started.md", """
@@ -367,6 +384,9 @@ public class DemoDriver {
         checks.put("post-resolution: solved -> survey in the outbox, CRM resolved_count, follow-up task",
                 () -> formTicketId != null && Files.exists(Path.of(outboxDir, "surveys", "survey-ticket-" + formTicketId + ".eml"))
                       && !tickets("followup:" + formTicketId).isEmpty() && resolvedCount("acct-1001") > 0);
+        checks.put("connect: account demo connected (authorization code, tokens stored) and used by the route",
+                () -> connectPage == 200 && admin().get().oauthStats().codeExchanges() > 0
+                      && Files.exists(Path.of(outboxDir, "connected", ZendeskAccount.DEMO + ".txt")));
         checks.put("kb-sync: Markdown files -> articles", () -> article("Getting started with Widget Pro").isPresent()
                                                                  && article("Billing FAQ").isPresent());
         checks.put("kb-sync: changed file -> article updated",

@@ -1,5 +1,8 @@
 package io.camelzendesk.examples;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +12,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -21,14 +26,21 @@ import io.camelzendesk.emulator.ZendeskEmulator;
  * Decides which Zendesk the routes talk to and produces the {@code zendesk} component configured for it:
  * <ul>
  * <li>{@code zendesk.subdomain} (or {@code zendesk.base-url}) set: that Zendesk, with the configured credentials
- * ({@code zendesk.email} + {@code zendesk.api-token}, {@code zendesk.oauth-token}, or {@code zendesk.client-id} +
- * {@code zendesk.client-secret}); no emulator, no demo driver;</li>
+ * (OAuth first: {@code zendesk.client-id} + {@code zendesk.client-secret}; then {@code zendesk.oauth-token}; last
+ * {@code zendesk.email} + {@code zendesk.api-token}, which Zendesk turns off on 2027-04-30); no emulator, no demo
+ * driver;</li>
  * <li>otherwise: an emulator started inside the application, seeded, with the fields and the Help Center
- * category the routes use.</li>
+ * category the routes use. The emulator is Zendesk's OAuth server too, with API tokens off (an account after
+ * 2027-04-30): the routes use its OAuth client with the client-credentials grant, and the account {@value #DEMO}
+ * (properties {@code zendesk.account.demo.*}) is connected by the demo driver through routes/connect.yaml
+ * (authorization-code grant, tokens in the token store entry {@code oauth/demo}).</li>
  * </ul>
  */
 @Singleton
 public class ZendeskAccount {
+
+    /** The named account the demo driver connects through the connect route (authorization-code grant). */
+    public static final String DEMO = "demo";
 
     private static final Logger LOG = Logger.getLogger(ZendeskAccount.class);
 
@@ -46,6 +58,10 @@ public class ZendeskAccount {
     Optional<String> clientId;
     @ConfigProperty(name = "zendesk.client-secret")
     Optional<String> clientSecret;
+    @ConfigProperty(name = "zendesk.oauth-grant")
+    Optional<String> oauthGrant;
+    @ConfigProperty(name = "zendesk.token-encryption-key")
+    Optional<String> tokenEncryptionKey;
     @ConfigProperty(name = "examples.emulator.seed", defaultValue = "50")
     int seed;
     @ConfigProperty(name = "examples.emulator.port", defaultValue = "0")
@@ -82,15 +98,15 @@ public class ZendeskAccount {
         }
         if (emulator == null) {
             long t0 = System.nanoTime();
-            ZendeskEmulator zd = ZendeskEmulator.builder().seed(seed).port(emulatorPort)
+            ZendeskEmulator zd = ZendeskEmulator.builder().seed(seed).port(emulatorPort).apiTokensEnabled(false)
                     .recentExclusion(Duration.ofSeconds(1)).incrementalRequestsPerMinute(0)
                     .webhookRetryBackoff(Duration.ofMillis(500)).build();
             String url = zd.start();
             prepare(zd.admin());
             forgetSyncState();
             emulator = zd;
-            LOG.infof("Embedded Zendesk emulator on %s (seed %d) in %d ms; sign in as %s / token %s", url, seed,
-                    (System.nanoTime() - t0) / 1_000_000, ZendeskEmulator.ADMIN_EMAIL, ZendeskEmulator.API_TOKEN);
+            LOG.infof("Embedded Zendesk emulator on %s (seed %d) in %d ms; OAuth client %s, API tokens off", url, seed,
+                    (System.nanoTime() - t0) / 1_000_000, ZendeskEmulator.OAUTH_CLIENT_ID);
         }
         return emulator;
     }
@@ -120,15 +136,17 @@ public class ZendeskAccount {
     @Produces
     @Singleton
     @Named("zendesk")
-    ZendeskComponent zendeskComponent() {
+    ZendeskComponent zendeskComponent(CamelContext context) {
         ZendeskComponent component = new ZendeskComponent();
         ZendeskConfiguration c = component.getConfiguration();
         c.setStateDirectory(dataDir + "/zendesk-state");
         if (isEmulated()) {
             ZendeskEmulator zd = startEmulator();
             c.setBaseUrl(zd.baseUrl());
-            c.setEmail(ZendeskEmulator.ADMIN_EMAIL);
-            c.setApiToken(ZendeskEmulator.API_TOKEN);
+            // server to server: the emulator's OAuth client, client-credentials grant (the default grant)
+            c.setClientId(ZendeskEmulator.OAUTH_CLIENT_ID);
+            c.setClientSecret(ZendeskEmulator.OAUTH_CLIENT_SECRET);
+            defineDemoAccount(context);
             // the emulator has no export budget; a real account keeps the default pacing (10 a minute)
             c.setIncrementalRequestsPerMinute(0);
             // a fresh emulator per start: positions stored by an earlier run mean nothing
@@ -141,9 +159,29 @@ public class ZendeskAccount {
             oauthToken.filter(s -> !s.isBlank()).ifPresent(c::setOauthToken);
             clientId.filter(s -> !s.isBlank()).ifPresent(c::setClientId);
             clientSecret.filter(s -> !s.isBlank()).ifPresent(c::setClientSecret);
+            oauthGrant.filter(s -> !s.isBlank()).ifPresent(c::setOauthGrant);
+            tokenEncryptionKey.filter(s -> !s.isBlank()).ifPresent(c::setTokenEncryptionKey);
             LOG.infof("Routes run against %s (no emulator, no demo traffic)", url());
         }
         return component;
+    }
+
+    /**
+     * The account {@value #DEMO}: the emulator's OAuth client with the authorization-code grant, as one would write
+     * {@code zendesk.account.demo.oauth-grant=authorizationCode} (plus its client) in application.properties. Its
+     * tokens come from the token store once the demo driver has connected it; a previous run's stored grants belong
+     * to an emulator that is gone, so the token file is removed.
+     */
+    private void defineDemoAccount(CamelContext context) {
+        PropertiesComponent pc = context.getPropertiesComponent();
+        pc.addOverrideProperty("zendesk.account." + DEMO + ".oauth-grant", "authorizationCode");
+        pc.addOverrideProperty("zendesk.account." + DEMO + ".client-id", ZendeskEmulator.OAUTH_CLIENT_ID);
+        pc.addOverrideProperty("zendesk.account." + DEMO + ".client-secret", ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        try {
+            Files.deleteIfExists(Path.of(dataDir, "zendesk-state", "zendesk-tokens.dat"));
+        } catch (IOException e) {
+            LOG.warnf("Could not remove the token file of a previous run: %s", e.getMessage());
+        }
     }
 
     @PreDestroy

@@ -64,7 +64,8 @@ class CamelRunTest {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = ZendeskEmulator.builder().requestsPerMinute(0).incrementalRequestsPerMinute(0).build();
+        emulator = ZendeskEmulator.builder().requestsPerMinute(0).incrementalRequestsPerMinute(0)
+                .apiTokensEnabled(false).build(); // an account after 2027-04-30: OAuth only
         emulator.start();
         // what an admin sets up once for routes/ (as camel-zendesk-examples-main does)
         emulator.admin().create("ticket_fields", Map.of("type", "text", "title", "Channel", "key", "channel"));
@@ -217,9 +218,10 @@ class CamelRunTest {
     private void writeApplicationProperties(String extra) throws IOException {
         Files.writeString(work.resolve("application.properties"), """
                 camel.component.zendesk.base-url=%s
-                camel.component.zendesk.email=%s
-                camel.component.zendesk.api-token=%s
-                """.formatted(emulator.baseUrl(), ZendeskEmulator.ADMIN_EMAIL, ZendeskEmulator.API_TOKEN) + extra);
+                camel.component.zendesk.client-id=%s
+                camel.component.zendesk.client-secret=%s
+                """.formatted(emulator.baseUrl(), ZendeskEmulator.OAUTH_CLIENT_ID, ZendeskEmulator.OAUTH_CLIENT_SECRET)
+                + extra);
     }
 
     private List<ObjectNode> ticketsWithSubject(String subject) {

@@ -26,10 +26,16 @@ import io.camelzendesk.emulator.ZendeskEmulator;
  * beans ({@code crmSync}, {@code kbMarkdown}, {@code ticketRequests}, {@code ticketRouting}, {@code channelKeys})
  * are declared by the YAML files themselves ({@code - beans:}), from the examples module's jar.
  * <p>
+ * With the emulator the component uses its OAuth client (client credentials), and the account {@value #DEMO} is
+ * defined for the connect route (authorization-code grant).
+ * <p>
  * Configuration: system properties ({@code -Dexamples.data-dir=...}) over the defaults of
  * camel-zendesk-examples' application.properties; {@code camel.server.port} (default 8080) is the HTTP port.
  */
 public final class ExamplesMain implements AutoCloseable {
+
+    /** The named account connected through routes/connect.yaml with the emulator (as in the Quarkus application). */
+    public static final String DEMO = "demo";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExamplesMain.class);
 
@@ -120,20 +126,23 @@ public final class ExamplesMain implements AutoCloseable {
         } else {
             long t0 = System.nanoTime();
             int seed = Integer.parseInt(get("examples.emulator.seed"));
+            // Zendesk's OAuth server too, with API tokens off (an account after 2027-04-30)
             emulator = ZendeskEmulator.builder().seed(seed).port(Integer.parseInt(get("examples.emulator.port")))
-                    .recentExclusion(Duration.ofSeconds(1)).incrementalRequestsPerMinute(0)
+                    .apiTokensEnabled(false).recentExclusion(Duration.ofSeconds(1)).incrementalRequestsPerMinute(0)
                     .webhookRetryBackoff(Duration.ofMillis(500)).build();
             String url = emulator.start();
             prepare(emulator.admin());
-            LOG.info("Embedded Zendesk emulator on {} (seed {}) in {} ms; sign in as {} / token {}", url, seed,
-                    (System.nanoTime() - t0) / 1_000_000, ZendeskEmulator.ADMIN_EMAIL, ZendeskEmulator.API_TOKEN);
+            LOG.info("Embedded Zendesk emulator on {} (seed {}) in {} ms; OAuth client {}, API tokens off", url, seed,
+                    (System.nanoTime() - t0) / 1_000_000, ZendeskEmulator.OAUTH_CLIENT_ID);
             forgetSyncState();
             zendesk = new ZendeskComponent();
             ZendeskConfiguration zc = zendesk.getConfiguration();
             zc.setStateDirectory(get("examples.data-dir") + "/zendesk-state");
             zc.setBaseUrl(url);
-            zc.setEmail(ZendeskEmulator.ADMIN_EMAIL);
-            zc.setApiToken(ZendeskEmulator.API_TOKEN);
+            // server to server: the emulator's OAuth client, client-credentials grant (the default grant)
+            zc.setClientId(ZendeskEmulator.OAUTH_CLIENT_ID);
+            zc.setClientSecret(ZendeskEmulator.OAUTH_CLIENT_SECRET);
+            forgetStoredGrants();
             zc.setIncrementalRequestsPerMinute(0); // the emulator has no export budget
             zc.setStateInMemory(true);             // a fresh emulator per start: stored positions mean nothing
         }
@@ -146,6 +155,13 @@ public final class ExamplesMain implements AutoCloseable {
         }
         m.bind("default", dataSource);
         config.forEach(m::addOverrideProperty);
+        if (emulator != null) {
+            // the account "demo", connected through routes/connect.yaml (authorization-code grant), as the Quarkus
+            // application defines it
+            m.addOverrideProperty("zendesk.account." + DEMO + ".oauth-grant", "authorizationCode");
+            m.addOverrideProperty("zendesk.account." + DEMO + ".client-id", ZendeskEmulator.OAUTH_CLIENT_ID);
+            m.addOverrideProperty("zendesk.account." + DEMO + ".client-secret", ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        }
         main = m;
         return m;
     }
@@ -156,6 +172,15 @@ public final class ExamplesMain implements AutoCloseable {
         admin.create("ticket_fields", Map.of("type", "text", "title", "Account manager", "key", "account_manager"));
         admin.create("ticket_fields", Map.of("type", "text", "title", "Channel", "key", "channel"));
         admin.create("groups", Map.of("name", "Escalations", "description", "VIP customers with urgent problems"));
+    }
+
+    /** A new emulator each start: the grants a previous run stored are for an emulator that is gone. */
+    private void forgetStoredGrants() {
+        try {
+            java.nio.file.Files.deleteIfExists(Path.of(get("examples.data-dir"), "zendesk-state", "zendesk-tokens.dat"));
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not remove the token file of a previous run: {}", e.getMessage());
+        }
     }
 
     /** A new emulator each start: what the CRM database remembers of the previous one is cleared. */

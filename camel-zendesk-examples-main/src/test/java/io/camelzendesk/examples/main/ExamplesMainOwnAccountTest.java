@@ -27,7 +27,8 @@ class ExamplesMainOwnAccountTest {
 
     @Test
     void theRoutesUseTheConfiguredAccount() throws Exception {
-        try (ZendeskEmulator account = ZendeskEmulator.builder().incrementalRequestsPerMinute(0).build()) {
+        try (ZendeskEmulator account = ZendeskEmulator.builder().incrementalRequestsPerMinute(0)
+                .apiTokensEnabled(false).build()) {
             String url = account.start();
             ExamplesMain.prepare(account.admin());
             int port;
@@ -39,8 +40,8 @@ class ExamplesMainOwnAccountTest {
                     "examples.data-dir", dataDir.toString(),
                     "camel.server.port", Integer.toString(port),
                     "camel.component.zendesk.base-url", url,
-                    "camel.component.zendesk.email", ZendeskEmulator.ADMIN_EMAIL,
-                    "camel.component.zendesk.api-token", ZendeskEmulator.API_TOKEN,
+                    "camel.component.zendesk.client-id", ZendeskEmulator.OAUTH_CLIENT_ID,
+                    "camel.component.zendesk.client-secret", ZendeskEmulator.OAUTH_CLIENT_SECRET,
                     "camel.component.zendesk.incremental-requests-per-minute", "0"))) {
                 assertThat(app.usesOwnZendesk()).isTrue();
                 app.start();

@@ -79,6 +79,21 @@ class ExamplesMainTest {
     }
 
     @Test
+    void anAccountConnectedThroughTheConnectRouteIsUsedWithItsStoredTokens() throws Exception {
+        HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/zendesk/connect/start?account="
+                        + ExamplesMain.DEMO)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(app.admin().oauthStats().codeExchanges()).isEqualTo(1);
+        Path note = Path.of(app.get("examples.outbox.dir"), "connected", ExamplesMain.DEMO + ".txt");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(note));
+        assertThat(Files.readString(note)).startsWith("Zendesk account demo (").contains("connected by");
+        assertThat(app.admin().oauthStats().clientCredentials()).as("the other routes' grant").isPositive();
+    }
+
+    @Test
     void aKbMarkdownFileBecomesAnArticle() throws Exception {
         String file = "kb-" + UUID.randomUUID().toString().substring(0, 8) + ".md";
         String title = "Resetting your password " + file;

@@ -63,6 +63,19 @@ class SecretsNotPrintedSpringBootTest {
     static final SecretScan SECRETS = new SecretScan("Sb");
 
     /**
+     * The secrets of issue 15 beside SecretScan's: the token store's encryption key (a valid 24-byte AES key, on the
+     * component and in a URI) and the client secret of a named account (zendesk.account.scan.*).
+     */
+    static final Map<String, String> MORE = Map.of(
+            "component tokenEncryptionKey", aesKey("compTokenEncryptionKeySb87"),
+            "uri tokenEncryptionKey", aesKey("uriTokenEncryptionKeySb97"),
+            "named account clientSecret", "namedClientSecretSb75");
+
+    static String aesKey(String recognisable) {
+        return (recognisable + "A".repeat(32)).substring(0, 32);
+    }
+
+    /**
      * Outputs of Camel 4.17 that print values as given, whatever the key (as in camel-main, see the README's section
      * on secrets): the main-configuration and route-dump consoles.
      */
@@ -80,6 +93,9 @@ class SecretsNotPrintedSpringBootTest {
         registry.add("camel.component.zendesk.client-id", () -> SECRETS.secret("component clientId"));
         registry.add("camel.component.zendesk.client-secret", () -> SECRETS.secret("component clientSecret"));
         registry.add("camel.component.zendesk.signing-secret", () -> SECRETS.secret("component signingSecret"));
+        registry.add("camel.component.zendesk.token-encryption-key", () -> MORE.get("component tokenEncryptionKey"));
+        registry.add("zendesk.account.scan.client-id", () -> "named-client");
+        registry.add("zendesk.account.scan.client-secret", () -> MORE.get("named account clientSecret"));
     }
 
     @AfterAll
@@ -107,6 +123,12 @@ class SecretsNotPrintedSpringBootTest {
                             .to("zendesk:tickets?operation=get&id=1" + SECRETS.uriOauth());
                     from("direct:client").routeId("uri-client")
                             .to("zendesk:groups?operation=get&id=2" + SECRETS.uriClient());
+                    // a named account of the Environment (zendesk.account.scan.*, its own OAuth client)
+                    from("direct:named").routeId("named-account").to("zendesk:users?operation=me&account=scan");
+                    // the authorization-code grant, its token store encrypted with the URI's key
+                    from("direct:stored").routeId("uri-stored-grant").to("zendesk:users?operation=me"
+                            + "&oauthGrant=authorizationCode&stateDirectory=target/secrets-scan-state"
+                            + "&tokenEncryptionKey=RAW(" + MORE.get("uri tokenEncryptionKey") + ")" + SECRETS.uriClient());
                     from("zendesk:webhook?path=/hooks/component").routeId("component-hook").to("log:hook");
                     from("zendesk:webhook?path=/hooks/uri&signingSecret=" + SECRETS.secret("uri signingSecret"))
                             .routeId("uri-hook").to("log:hook");
@@ -124,10 +146,11 @@ class SecretsNotPrintedSpringBootTest {
     void nothingTheApplicationPrintsContainsASecret(CapturedOutput output) throws Exception {
         Map<String, String> printed = new LinkedHashMap<>();
         // the 401s, as the routes' callers see them
-        for (String route : List.of("direct:component", "direct:token", "direct:oauth", "direct:client")) {
+        for (String route : List.of("direct:component", "direct:token", "direct:oauth", "direct:client",
+                "direct:named", "direct:stored")) {
             try {
                 context.createProducerTemplate().requestBody(route, (Object) null);
-                fail(route + " should have failed with a 401");
+                fail(route + " should have failed (a 401, or an account never connected)");
             } catch (Exception e) {
                 printed.put("exception of " + route, SecretScan.stack(e));
             }
@@ -183,8 +206,13 @@ class SecretsNotPrintedSpringBootTest {
         List<String> knownCamelLeaks = new ArrayList<>();
         printed.forEach((source, text) -> {
             boolean known = KNOWN_CAMEL_LEAKS.stream().anyMatch(source::equals);
-            (known ? knownCamelLeaks : leaks).addAll(SECRETS.leaks(source + (source.startsWith("console output")
-                    ? ": " + text : ""), text));
+            String where = source + (source.startsWith("console output") ? ": " + text : "");
+            (known ? knownCamelLeaks : leaks).addAll(SECRETS.leaks(where, text));
+            MORE.forEach((secret, value) -> {
+                if (text != null && text.contains(value)) {
+                    (known ? knownCamelLeaks : leaks).add(secret + " printed by " + where);
+                }
+            });
         });
         System.out.println("Outputs scanned: " + printed.size() + "; secrets printed by the known Camel 4.17 leaks: "
                            + knownCamelLeaks.size() + " " + knownCamelLeaks);

@@ -40,7 +40,7 @@ class ZendeskHealthDownTest {
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
-        EmulatorAccount.register(registry, ZENDESK, ZendeskEmulator.API_TOKEN);
+        EmulatorAccount.register(registry, ZENDESK, ZendeskEmulator.OAUTH_CLIENT_SECRET);
         // the account check is a single probe; the export consumer's polls go through the client's retries, and
         // one retry keeps its failure (and this test) short
         registry.add("camel.component.zendesk.max-retries", () -> "1");

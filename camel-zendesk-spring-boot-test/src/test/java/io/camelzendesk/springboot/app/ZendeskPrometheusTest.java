@@ -35,7 +35,7 @@ class ZendeskPrometheusTest {
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
-        EmulatorAccount.register(registry, ZENDESK, ZendeskEmulator.API_TOKEN);
+        EmulatorAccount.register(registry, ZENDESK, ZendeskEmulator.OAUTH_CLIENT_SECRET);
     }
 
     @AfterAll
@@ -55,7 +55,7 @@ class ZendeskPrometheusTest {
                     .contains("zendesk_rate_limited_total{account=\"" + account)
                     .contains("zendesk_export_records_total{route=\"ticket-changes\"}")
                     .contains("zendesk_export_lag_seconds{route=\"ticket-changes\"}")
-                    .doesNotContain(ZendeskEmulator.API_TOKEN);
+                    .doesNotContain(ZendeskEmulator.OAUTH_CLIENT_SECRET);
         });
     }
 }

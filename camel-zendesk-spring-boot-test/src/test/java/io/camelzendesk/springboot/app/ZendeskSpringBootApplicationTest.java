@@ -2,11 +2,9 @@ package io.camelzendesk.springboot.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,12 +65,16 @@ class ZendeskSpringBootApplicationTest {
         }
     }
 
-    static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(
-            (ZendeskEmulator.ADMIN_EMAIL + "/token:" + ZendeskEmulator.API_TOKEN).getBytes(StandardCharsets.UTF_8));
+    /** The access tokens the application sent (client-credentials grant). */
+    static java.util.Set<String> accessTokens() {
+        return ZENDESK.admin().requests().stream().filter(r -> r.path().startsWith("/api/"))
+                .map(r -> r.header("authorization")).filter(a -> a != null && a.startsWith("Bearer "))
+                .map(a -> a.substring("Bearer ".length())).collect(java.util.stream.Collectors.toSet());
+    }
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
-        EmulatorAccount.register(registry, ZENDESK, ZendeskEmulator.API_TOKEN);
+        EmulatorAccount.register(registry, ZENDESK, ZendeskEmulator.OAUTH_CLIENT_SECRET);
     }
 
     @AfterAll
@@ -96,8 +98,9 @@ class ZendeskSpringBootApplicationTest {
     void theComponentIsConfiguredFromCamelComponentZendeskProperties() {
         ZendeskConfiguration config = camelContext.getComponent("zendesk", ZendeskComponent.class).getConfiguration();
         assertThat(config.getBaseUrl()).isEqualTo(ZENDESK.baseUrl());
-        assertThat(config.getEmail()).isEqualTo(ZendeskEmulator.ADMIN_EMAIL);
-        assertThat(config.getApiToken()).isEqualTo(ZendeskEmulator.API_TOKEN);
+        assertThat(config.getClientId()).isEqualTo(ZendeskEmulator.OAUTH_CLIENT_ID);
+        assertThat(config.getClientSecret()).isEqualTo(ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        assertThat(config.getApiToken()).isNull();
         assertThat(config.getIncrementalRequestsPerMinute()).isZero();
         assertThat(config.isStateInMemory()).isTrue();
         assertThat(config.getMaxRetries()).as("a default").isEqualTo(5);
@@ -105,11 +108,13 @@ class ZendeskSpringBootApplicationTest {
         // the routes' endpoints name no account: they got it from the component
         ZendeskEndpoint export = (ZendeskEndpoint) camelContext.getRoute("ticket-changes").getEndpoint();
         assertThat(export.getConfiguration().getBaseUrl()).isEqualTo(ZENDESK.baseUrl());
-        assertThat(export.getEndpointUri()).doesNotContain(ZendeskEmulator.API_TOKEN);
+        assertThat(export.getEndpointUri()).doesNotContain(ZendeskEmulator.OAUTH_CLIENT_SECRET);
 
-        // and the requests Zendesk received carry these credentials
-        await().atMost(Duration.ofSeconds(30)).until(() -> !ZENDESK.admin().requests().isEmpty());
-        assertThat(ZENDESK.admin().requests()).allSatisfy(r -> assertThat(r.header("authorization")).isEqualTo(BASIC));
+        // and the API requests Zendesk received carry the access token of the client-credentials grant
+        await().atMost(Duration.ofSeconds(30)).until(() -> !accessTokens().isEmpty());
+        assertThat(ZENDESK.admin().oauthStats().clientCredentials()).isPositive();
+        assertThat(ZENDESK.admin().requests()).filteredOn(r -> r.path().startsWith("/api/"))
+                .allSatisfy(r -> assertThat(r.header("authorization")).startsWith("Bearer "));
     }
 
     @Test
@@ -198,18 +203,19 @@ class ZendeskSpringBootApplicationTest {
         assertThat(json.readTree(readiness.getBody()).path("components").path("camelReadinessState")
                 .path("status").asText()).isEqualTo("UP");
 
-        assertThat(health.getBody() + readiness.getBody())
-                .doesNotContain(ZendeskEmulator.API_TOKEN).doesNotContain(BASIC.substring(6));
+        assertThat(health.getBody() + readiness.getBody()).doesNotContain(ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        assertThat(accessTokens()).isNotEmpty().noneMatch((health.getBody() + readiness.getBody())::contains);
     }
 
     @Test
     @Order(6)
-    void theApiTokenIsNeverLogged() throws IOException {
+    void theClientSecretAndTheAccessTokensAreNeverLogged() throws IOException {
         String log = Files.readString(Path.of(LOG));
         assertThat(log).contains("Started ticket-changes (zendesk://tickets)");
         // DEBUG on io.camelzendesk logs every request: still no credentials
         assertThat(log).contains("GET /api/v2/incremental/tickets/cursor.json -> 200");
         assertThat(log).contains("POST /api/v2/tickets -> 201");
-        assertThat(log).doesNotContain(ZendeskEmulator.API_TOKEN).doesNotContain(BASIC.substring(6));
+        assertThat(log).doesNotContain(ZendeskEmulator.OAUTH_CLIENT_SECRET);
+        assertThat(accessTokens()).isNotEmpty().noneMatch(log::contains);
     }
 }

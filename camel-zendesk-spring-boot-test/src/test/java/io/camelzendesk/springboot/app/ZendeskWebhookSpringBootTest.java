@@ -45,8 +45,8 @@ class ZendeskWebhookSpringBootTest {
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
         registry.add("camel.component.zendesk.base-url", ZENDESK::baseUrl);
-        registry.add("camel.component.zendesk.email", () -> ZendeskEmulator.ADMIN_EMAIL);
-        registry.add("camel.component.zendesk.api-token", () -> ZendeskEmulator.API_TOKEN);
+        registry.add("camel.component.zendesk.client-id", () -> ZendeskEmulator.OAUTH_CLIENT_ID);
+        registry.add("camel.component.zendesk.client-secret", () -> ZendeskEmulator.OAUTH_CLIENT_SECRET);
     }
 
     @AfterAll

@@ -44,7 +44,7 @@ class ZendeskWrongCredentialsTest {
 
     @DynamicPropertySource
     static void account(DynamicPropertyRegistry registry) {
-        EmulatorAccount.register(registry, ZENDESK, WRONG_TOKEN);
+        EmulatorAccount.registerApiToken(registry, ZENDESK, WRONG_TOKEN);
     }
 
     @AfterAll

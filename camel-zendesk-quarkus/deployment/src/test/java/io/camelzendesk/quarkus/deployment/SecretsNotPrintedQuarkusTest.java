@@ -41,6 +41,19 @@ class SecretsNotPrintedQuarkusTest {
     /** The secret values, by where they are set. */
     static final SecretScan SECRETS = new SecretScan("Qk");
 
+    /**
+     * The secrets of issue 15 beside SecretScan's: the token store's encryption key (a valid 24-byte AES key, on the
+     * component and in a URI) and the client secret of a named account (zendesk.account.scan.*).
+     */
+    static final Map<String, String> MORE = Map.of(
+            "component tokenEncryptionKey", aesKey("compTokenEncryptionKeyQk87"),
+            "uri tokenEncryptionKey", aesKey("uriTokenEncryptionKeyQk97"),
+            "named account clientSecret", "namedClientSecretQk75");
+
+    static String aesKey(String recognisable) {
+        return (recognisable + "A".repeat(32)).substring(0, 32);
+    }
+
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(SecretRoutes.class))
@@ -55,6 +68,9 @@ class SecretsNotPrintedQuarkusTest {
             .overrideConfigKey("camel.component.zendesk.client-id", SECRETS.secret("component clientId"))
             .overrideConfigKey("camel.component.zendesk.client-secret", SECRETS.secret("component clientSecret"))
             .overrideConfigKey("camel.component.zendesk.signing-secret", SECRETS.secret("component signingSecret"))
+            .overrideConfigKey("camel.component.zendesk.token-encryption-key", MORE.get("component tokenEncryptionKey"))
+            .overrideConfigKey("zendesk.account.scan.client-id", "named-client")
+            .overrideConfigKey("zendesk.account.scan.client-secret", MORE.get("named account clientSecret"))
             .setLogRecordPredicate(r -> true)
             .assertLogRecords(SecretsNotPrintedQuarkusTest::noSecretIn);
 
@@ -69,7 +85,8 @@ class SecretsNotPrintedQuarkusTest {
             Thread.sleep(100);
         }
         // the 401s, as the routes' callers see them
-        for (String route : List.of("direct:component", "direct:token", "direct:oauth", "direct:client")) {
+        for (String route : List.of("direct:component", "direct:token", "direct:oauth", "direct:client",
+                "direct:named")) {
             try {
                 context.createProducerTemplate().requestBody(route, (Object) null);
                 fail(route + " should have failed with a 401");
@@ -77,6 +94,13 @@ class SecretsNotPrintedQuarkusTest {
                 assertThat(SecretScan.stack(e)).contains("401");
                 scan.infof("exception of %s: %s", route, SecretScan.stack(e));
             }
+        }
+        // the authorization-code grant of an account never connected: refused before any request
+        try {
+            context.createProducerTemplate().requestBody("direct:stored", (Object) null);
+            fail("direct:stored should have failed: the account was never connected");
+        } catch (Exception e) {
+            scan.infof("exception of direct:stored: %s", SecretScan.stack(e));
         }
         // the health checks and their details
         List<HealthCheck.Result> health = new ArrayList<>(HealthCheckHelper.invoke(context));
@@ -114,11 +138,17 @@ class SecretsNotPrintedQuarkusTest {
             for (LogRecord r : records) {
                 String text = text(r);
                 leaks.addAll(SECRETS.leaks(r.getLoggerName() + ": " + text, text));
+                MORE.forEach((where, secret) -> {
+                    if (text.contains(secret)) {
+                        leaks.add(where + " printed by " + r.getLoggerName() + ": " + text);
+                    }
+                });
             }
             String all = String.join("\n", records.stream().map(SecretsNotPrintedQuarkusTest::text).toList());
             System.out.println("Log records scanned: " + records.size());
             assertThat(leaks).as("log records with a secret").isEmpty();
-            assertThat(all).as("the test method's outputs were logged").contains("exception of direct:client");
+            assertThat(all).as("the test method's outputs were logged").contains("exception of direct:client")
+                    .contains("exception of direct:named").contains("exception of direct:stored");
             assertThat(all).as("the export failed").contains("export of route ticket-changes is failing");
         } finally {
             RefusingZendesk.stop();
@@ -148,6 +178,12 @@ class SecretsNotPrintedQuarkusTest {
             from("direct:token").routeId("uri-token").to("zendesk:users?operation=me" + SECRETS.uriToken());
             from("direct:oauth").routeId("uri-oauth").to("zendesk:tickets?operation=get&id=1" + SECRETS.uriOauth());
             from("direct:client").routeId("uri-client").to("zendesk:groups?operation=get&id=2" + SECRETS.uriClient());
+            // a named account of the configuration (zendesk.account.scan.*, its own OAuth client)
+            from("direct:named").routeId("named-account").to("zendesk:users?operation=me&account=scan");
+            // the authorization-code grant, its token store encrypted with the URI's key
+            from("direct:stored").routeId("uri-stored-grant").to("zendesk:users?operation=me&oauthGrant=authorizationCode"
+                    + "&stateDirectory=target/secrets-scan-state&tokenEncryptionKey=RAW(" + MORE.get("uri tokenEncryptionKey")
+                    + ")" + SECRETS.uriClient());
             from("timer:hello?repeatCount=1").routeId("hello-ticket").setBody(constant("{}"))
                     .to("zendesk:tickets?operation=create" + ONLY_COMPONENT_TOKEN);
             from("zendesk:tickets?stateInMemory=true" + ONLY_COMPONENT_TOKEN).routeId("ticket-changes")

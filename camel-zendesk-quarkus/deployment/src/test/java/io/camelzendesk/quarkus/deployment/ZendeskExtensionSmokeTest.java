@@ -39,7 +39,10 @@ class ZendeskExtensionSmokeTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(WebhookRoute.class))
-            .overrideConfigKey("quarkus.http.test-port", "0");
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            // OAuth first: the component's OAuth client (the emulator's), client-credentials grant
+            .overrideConfigKey("camel.component.zendesk.client-id", ZendeskEmulator.OAUTH_CLIENT_ID)
+            .overrideConfigKey("camel.component.zendesk.client-secret", ZendeskEmulator.OAUTH_CLIENT_SECRET);
 
     @Inject
     CamelContext context;
@@ -55,10 +58,10 @@ class ZendeskExtensionSmokeTest {
     }
 
     @Test
-    void aProducerCreatesATicketAndTheModelConvertsToAMap() throws Exception {
-        try (ZendeskEmulator zendesk = ZendeskEmulator.builder().build()) {
-            String uri = "zendesk:tickets?operation=create&baseUrl=" + zendesk.start()
-                         + "&email=" + ZendeskEmulator.ADMIN_EMAIL + "&apiToken=" + ZendeskEmulator.API_TOKEN;
+    void aProducerOnTheOAuthClientOfTheConfigurationCreatesATicketAndTheModelConvertsToAMap() throws Exception {
+        // an account after 2027-04-30: API tokens off
+        try (ZendeskEmulator zendesk = ZendeskEmulator.builder().apiTokensEnabled(false).build()) {
+            String uri = "zendesk:tickets?operation=create&baseUrl=" + zendesk.start();
 
             Ticket ticket = template.requestBody(uri,
                     Map.of("subject", "Printer on fire", "comment", Map.of("body", "Smoke everywhere")), Ticket.class);
@@ -67,6 +70,9 @@ class ZendeskExtensionSmokeTest {
             assertThat(ticket.getSubject()).isEqualTo("Printer on fire");
             assertThat(context.getTypeConverter().mandatoryConvertTo(Map.class, ticket))
                     .containsEntry("subject", "Printer on fire");
+            assertThat(zendesk.admin().oauthStats().clientCredentials()).isEqualTo(1);
+            assertThat(zendesk.admin().requests()).filteredOn(r -> r.path().startsWith("/api/"))
+                    .allSatisfy(r -> assertThat(r.header("Authorization")).startsWith("Bearer "));
         }
     }
 
