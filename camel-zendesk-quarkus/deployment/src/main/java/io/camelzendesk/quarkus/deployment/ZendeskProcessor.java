@@ -105,6 +105,13 @@ class ZendeskProcessor {
                 .reason(getClass().getName() + ": Zendesk exceptions").build();
     }
 
+    /** The token store's entries: Jackson reads and writes the record {@code StoredGrant} through its accessors. */
+    @BuildStep
+    ReflectiveClassBuildItem reflectiveStoredGrant() {
+        return ReflectiveClassBuildItem.builder("io.camelzendesk.component.oauth.StoredGrant").constructors().methods()
+                .fields().reason(getClass().getName() + ": OAuth token store entries").build();
+    }
+
     /**
      * The component's state repositories ({@code JdbcStateRepository}): users declare them by class name as beans
      * (YAML {@code beans:}, {@code camel.beans.*}) and set their properties through setters.

@@ -115,6 +115,12 @@ class ZendeskNativeRegistrationsTest {
     }
 
     @Test
+    void theTokenStoreEntryIsReflectiveForJackson() {
+        assertThat(reflective().get("io.camelzendesk.component.oauth.StoredGrant")).isNotNull()
+                .contains("constructors", "methods", "fields");
+    }
+
+    @Test
     void theJdbcStateRepositoryIsReflectiveForBeansDeclaredByClassName() {
         assertThat(reflective().get("io.camelzendesk.component.position.JdbcStateRepository")).isNotNull()
                 .contains("constructors", "methods");
