@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.quarkus.deployment.ApplicationArchive;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
@@ -14,6 +15,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedClassBuildItem;
 import org.apache.camel.quarkus.core.deployment.spi.CamelServiceDestination;
 import org.apache.camel.quarkus.core.deployment.spi.CamelServicePatternBuildItem;
 import org.jboss.jandex.ClassInfo;
@@ -103,6 +105,18 @@ class ZendeskProcessor {
                 .toArray(String[]::new);
         return ReflectiveClassBuildItem.builder(exceptions).methods()
                 .reason(getClass().getName() + ": Zendesk exceptions").build();
+    }
+
+    /**
+     * Classes whose static state must not be made at build time: a {@code SecureRandom} seeded then would be in the
+     * image heap (native-image refuses it: every start would draw the same states and keys), and a thread pool.
+     */
+    static final List<String> RUNTIME_INITIALIZED = List.of("io.camelzendesk.component.oauth.AuthorizationCodeFlow",
+            "io.camelzendesk.component.oauth.TokenCipher", "io.camelzendesk.component.oauth.StoredGrantTokens");
+
+    @BuildStep
+    void runtimeInitialized(BuildProducer<RuntimeInitializedClassBuildItem> classes) {
+        RUNTIME_INITIALIZED.forEach(c -> classes.produce(new RuntimeInitializedClassBuildItem(c)));
     }
 
     /** The token store's entries: Jackson reads and writes the record {@code StoredGrant} through its accessors. */

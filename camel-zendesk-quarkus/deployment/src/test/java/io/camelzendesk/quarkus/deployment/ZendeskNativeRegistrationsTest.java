@@ -19,6 +19,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedClassBuildItem;
 import io.quarkus.test.QuarkusUnitTest;
 import org.apache.camel.quarkus.core.deployment.spi.CamelServiceBuildItem;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,13 @@ class ZendeskNativeRegistrationsTest {
         });
     }
 
+    /** A native build refused the examples app with the connect route: a SecureRandom made at build time. */
+    @Test
+    void theClassesHoldingRandomnessOrThreadsAreInitializedAtRunTime() {
+        assertThat(recorded("runtime-init")).contains("io.camelzendesk.component.oauth.AuthorizationCodeFlow",
+                "io.camelzendesk.component.oauth.TokenCipher", "io.camelzendesk.component.oauth.StoredGrantTokens");
+    }
+
     @Test
     void theTokenStoreEntryIsReflectiveForJackson() {
         assertThat(reflective().get("io.camelzendesk.component.oauth.StoredGrant")).isNotNull()
@@ -162,6 +170,8 @@ class ZendeskNativeRegistrationsTest {
             context.consumeMulti(CamelServiceBuildItem.class).forEach(
                     s -> lines.add("service " + s.getPath().toString().replace('\\', '/') + " " + s.getType()));
             context.consumeMulti(FeatureBuildItem.class).forEach(f -> lines.add("feature " + f.getName()));
+            context.consumeMulti(RuntimeInitializedClassBuildItem.class)
+                    .forEach(r -> lines.add("runtime-init " + r.getClassName()));
             context.consumeMulti(ExtensionSslNativeSupportBuildItem.class)
                     .forEach(s -> lines.add("ssl " + s.getExtension()));
             context.produce(new GeneratedResourceBuildItem(RECORD,
@@ -171,6 +181,7 @@ class ZendeskNativeRegistrationsTest {
                 .consumes(NativeImageResourceBuildItem.class)
                 .consumes(CamelServiceBuildItem.class)
                 .consumes(FeatureBuildItem.class)
+                .consumes(RuntimeInitializedClassBuildItem.class)
                 .consumes(ExtensionSslNativeSupportBuildItem.class)
                 .produces(GeneratedResourceBuildItem.class)
                 .build();
