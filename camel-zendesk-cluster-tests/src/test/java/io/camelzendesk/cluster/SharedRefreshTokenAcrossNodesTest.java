@@ -1,17 +1,12 @@
 package io.camelzendesk.cluster;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +21,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.camelzendesk.client.OAuthTokenEndpoint;
-import io.camelzendesk.client.OAuthTokens;
-import io.camelzendesk.client.ZendeskAuth;
-import io.camelzendesk.client.ZendeskClient;
-import io.camelzendesk.client.ZendeskClientConfig;
+import io.camelzendesk.component.oauth.AuthorizationCodeFlow;
 import io.camelzendesk.component.oauth.StoredGrant;
 import io.camelzendesk.component.oauth.TokenStore;
 import io.camelzendesk.component.position.JdbcStateRepository;
@@ -258,30 +249,14 @@ class SharedRefreshTokenAcrossNodesTest {
 
     /** The authorization-code flow against the emulator over HTTP (PKCE S256), its tokens saved as a connected grant. */
     static void seed(String baseUrl, TokenStore store) throws Exception {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String redirect = "http://127.0.0.1:1/cb";
-        String scope = "read write";
-        URI authorize = URI.create(baseUrl + "/oauth/authorizations/new?response_type=code&client_id="
-                                   + ZendeskEmulator.OAUTH_CLIENT_ID + "&redirect_uri=" + enc(redirect) + "&scope="
-                                   + enc(scope) + "&state=x&code_challenge=" + challenge
-                                   + "&code_challenge_method=S256");
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(store, ZendeskEmulator.OAUTH_CLIENT_ID,
+                ZendeskEmulator.OAUTH_CLIENT_SECRET, Duration.ofSeconds(3), Duration.ofDays(30));
+        URI authorize = URI.create(flow.start("default", baseUrl, "http://127.0.0.1:1/cb", "read write"));
         HttpResponse<Void> approved = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.discarding());
         assertThat(approved.statusCode()).isEqualTo(302);
-        Matcher code = Pattern.compile("[?&]code=([^&]+)")
-                .matcher(approved.headers().firstValue("Location").orElseThrow());
-        assertThat(code.find()).isTrue();
-        try (ZendeskClient client = new ZendeskClient(ZendeskClientConfig.builder(baseUrl, ZendeskAuth.none()).build())) {
-            OAuthTokens tokens = new OAuthTokenEndpoint(client).authorizationCode(ZendeskEmulator.OAUTH_CLIENT_ID,
-                    ZendeskEmulator.OAUTH_CLIENT_SECRET, java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8),
-                    redirect, verifier, scope, Duration.ofSeconds(3), Duration.ofDays(30)).join();
-            store.save(StoredGrant.connected("default", baseUrl, ZendeskEmulator.OAUTH_CLIENT_ID, tokens, scope,
-                    System.currentTimeMillis()));
-        }
+        URI callback = URI.create(approved.headers().firstValue("Location").orElseThrow());
+        assertThat(flow.complete(AuthorizationCodeFlow.parseQuery(callback.getRawQuery())).connected()).isTrue();
     }
 
     /**
@@ -344,9 +319,5 @@ class SharedRefreshTokenAcrossNodesTest {
             last.find();
         }
         return last;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
