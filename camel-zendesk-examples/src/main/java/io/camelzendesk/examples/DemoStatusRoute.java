@@ -4,8 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.util.json.JsonObject;
 
-/** {@code GET /demo/status}: the demo driver's milestones as JSON (not one of the use cases). */
+/**
+ * Not one of the use cases: {@code GET /demo/status}, the demo driver's milestones as JSON, and
+ * {@code GET /demo/zendesk}, what the component reports about itself (its {@code zendesk} dev console: accounts,
+ * requests, rate-limit waits, token refreshes, export positions, webhook deliveries).
+ */
 @ApplicationScoped
 public class DemoStatusRoute extends RouteBuilder {
 
@@ -18,5 +25,17 @@ public class DemoStatusRoute extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(demo.status()))
                 .marshal().json()
                 .setHeader("Content-Type", constant("application/json"));
+        from("platform-http:/demo/zendesk?httpMethodRestrict=GET").routeId("demo-zendesk")
+                .process(e -> e.getMessage().setBody(zendeskConsole().call(DevConsole.MediaType.JSON)))
+                .process(e -> e.getMessage().setBody(e.getMessage().getBody(JsonObject.class).toJson()))
+                .setHeader("Content-Type", constant("application/json"));
+    }
+
+    private DevConsole zendeskConsole() {
+        DevConsole console = PluginHelper.getDevConsoleResolver(getContext()).resolveDevConsole("zendesk");
+        if (console == null) {
+            throw new IllegalStateException("no zendesk dev console: its descriptor is not on the class path");
+        }
+        return console;
     }
 }

@@ -22,6 +22,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
+import org.eclipse.angus.mail.util.MailStreamProvider;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,7 +36,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * Out: the body is the ticket (a {@code Map} in Zendesk's JSON shape), header {@code CamelZendeskIdempotencyKey}
  * the key, and for emails the exchange property {@code attachments} a list of {@link Attachment}.
+ * <p>
+ * Native: Jakarta Mail finds its stream provider (Angus Mail's) through {@code ServiceLoader}, so a native image
+ * needs the provider's constructor (below) and its service file (application.properties,
+ * {@code quarkus.native.resources.includes}).
  */
+@RegisterForReflection(targets = MailStreamProvider.class)
 public class TicketRequests {
 
     public static final String IDEMPOTENCY_KEY = "CamelZendeskIdempotencyKey";

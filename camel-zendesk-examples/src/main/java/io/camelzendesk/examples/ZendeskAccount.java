@@ -62,10 +62,14 @@ public class ZendeskAccount {
     Optional<String> oauthGrant;
     @ConfigProperty(name = "zendesk.token-encryption-key")
     Optional<String> tokenEncryptionKey;
+    @ConfigProperty(name = "zendesk.access-token-lifetime")
+    Optional<Duration> accessTokenLifetime;
     @ConfigProperty(name = "examples.emulator.seed", defaultValue = "50")
     int seed;
     @ConfigProperty(name = "examples.emulator.port", defaultValue = "0")
     int emulatorPort;
+    @ConfigProperty(name = "examples.emulator.requests-per-minute", defaultValue = "700")
+    int emulatorRequestsPerMinute;
     @ConfigProperty(name = "examples.data-dir", defaultValue = "data")
     String dataDir;
 
@@ -99,6 +103,7 @@ public class ZendeskAccount {
         if (emulator == null) {
             long t0 = System.nanoTime();
             ZendeskEmulator zd = ZendeskEmulator.builder().seed(seed).port(emulatorPort).apiTokensEnabled(false)
+                    .requestsPerMinute(emulatorRequestsPerMinute)
                     .recentExclusion(Duration.ofSeconds(1)).incrementalRequestsPerMinute(0)
                     .webhookRetryBackoff(Duration.ofMillis(500)).build();
             String url = zd.start();
@@ -140,6 +145,8 @@ public class ZendeskAccount {
         ZendeskComponent component = new ZendeskComponent();
         ZendeskConfiguration c = component.getConfiguration();
         c.setStateDirectory(dataDir + "/zendesk-state");
+        tokenEncryptionKey.filter(s -> !s.isBlank()).ifPresent(c::setTokenEncryptionKey);
+        accessTokenLifetime.ifPresent(d -> c.setAccessTokenLifetime(d.toMillis()));
         if (isEmulated()) {
             ZendeskEmulator zd = startEmulator();
             c.setBaseUrl(zd.baseUrl());
@@ -149,8 +156,8 @@ public class ZendeskAccount {
             defineDemoAccount(context);
             // the emulator has no export budget; a real account keeps the default pacing (10 a minute)
             c.setIncrementalRequestsPerMinute(0);
-            // a fresh emulator per start: positions stored by an earlier run mean nothing
-            c.setStateInMemory(true);
+            // a fresh emulator per start: the positions and tokens stored by an earlier run mean nothing
+            forgetStoredState();
         } else {
             subdomain.filter(s -> !s.isBlank()).ifPresent(c::setSubdomain);
             baseUrl.filter(s -> !s.isBlank()).ifPresent(c::setBaseUrl);
@@ -160,7 +167,6 @@ public class ZendeskAccount {
             clientId.filter(s -> !s.isBlank()).ifPresent(c::setClientId);
             clientSecret.filter(s -> !s.isBlank()).ifPresent(c::setClientSecret);
             oauthGrant.filter(s -> !s.isBlank()).ifPresent(c::setOauthGrant);
-            tokenEncryptionKey.filter(s -> !s.isBlank()).ifPresent(c::setTokenEncryptionKey);
             LOG.infof("Routes run against %s (no emulator, no demo traffic)", url());
         }
         return component;
@@ -169,18 +175,26 @@ public class ZendeskAccount {
     /**
      * The account {@value #DEMO}: the emulator's OAuth client with the authorization-code grant, as one would write
      * {@code zendesk.account.demo.oauth-grant=authorizationCode} (plus its client) in application.properties. Its
-     * tokens come from the token store once the demo driver has connected it; a previous run's stored grants belong
-     * to an emulator that is gone, so the token file is removed.
+     * tokens come from the token store once the demo driver has connected it.
      */
     private void defineDemoAccount(CamelContext context) {
         PropertiesComponent pc = context.getPropertiesComponent();
         pc.addOverrideProperty("zendesk.account." + DEMO + ".oauth-grant", "authorizationCode");
         pc.addOverrideProperty("zendesk.account." + DEMO + ".client-id", ZendeskEmulator.OAUTH_CLIENT_ID);
         pc.addOverrideProperty("zendesk.account." + DEMO + ".client-secret", ZendeskEmulator.OAUTH_CLIENT_SECRET);
-        try {
-            Files.deleteIfExists(Path.of(dataDir, "zendesk-state", "zendesk-tokens.dat"));
-        } catch (IOException e) {
-            LOG.warnf("Could not remove the token file of a previous run: %s", e.getMessage());
+    }
+
+    /**
+     * The export positions and stored grants of a previous run belong to an emulator that is gone: their files in
+     * the state directory are removed (the routes keep the default file store, as against a real Zendesk).
+     */
+    private void forgetStoredState() {
+        for (String file : new String[] {"zendesk-positions.dat", "zendesk-tokens.dat"}) {
+            try {
+                Files.deleteIfExists(Path.of(dataDir, "zendesk-state", file));
+            } catch (IOException e) {
+                LOG.warnf("Could not remove %s of a previous run: %s", file, e.getMessage());
+            }
         }
     }
 

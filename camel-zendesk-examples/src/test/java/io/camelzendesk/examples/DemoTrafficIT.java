@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.PropertyTestUtil;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,17 @@ class DemoTrafficIT {
         // the count docs/examples.md gives ("all 14 milestones reached"), the connect flow's among them
         assertThat(milestones).hasSize(14).doesNotContainValue(null)
                 .containsKey("connect: account demo connected (authorization code, tokens stored) and used by the route");
+
+        // the component's own report (its dev console): OAuth on both accounts, the export consumer's position in
+        // the position file, the signed webhook deliveries accepted
+        JsonPath zendesk = given().get("/demo/zendesk").then().statusCode(200).extract().jsonPath();
+        assertThat(zendesk.getList("accounts.credentials", String.class)).as("credentials").isNotEmpty()
+                .allSatisfy(kind -> assertThat(kind).containsIgnoringCase("oauth"));
+        assertThat(zendesk.getList("exports.position", String.class)).as("export positions").isNotEmpty()
+                .doesNotContainNull();
+        assertThat(zendesk.getList("webhooks.accepted", Integer.class)).as("webhook deliveries accepted").isNotEmpty()
+                .anySatisfy(n -> assertThat(n).isPositive());
+        assertThat(Path.of("target/it-data/zendesk-state/zendesk-positions.dat")).as("the position file").exists();
     }
 
     /** The component comes through its Quarkus extension (the bare component jar installs no feature). */

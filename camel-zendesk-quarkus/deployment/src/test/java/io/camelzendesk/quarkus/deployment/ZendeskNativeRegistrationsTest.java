@@ -42,7 +42,7 @@ class ZendeskNativeRegistrationsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(ComponentJar.class))
+            .withApplicationRoot(jar -> jar.addClasses(ComponentJar.class, ApplicationBean.class, ApplicationBean.Rejected.class))
             .overrideConfigKey("quarkus.http.test-port", "0")
             .addBuildChainCustomizer(recordRegistrations());
 
@@ -132,6 +132,24 @@ class ZendeskNativeRegistrationsTest {
     void theJdbcStateRepositoryIsReflectiveForBeansDeclaredByClassName() {
         assertThat(reflective().get("io.camelzendesk.component.position.JdbcStateRepository")).isNotNull()
                 .contains("constructors", "methods");
+    }
+
+    /**
+     * Routes read from files at run time name the application's classes: the native examples app failed with
+     * ClassNotFoundException on its beans, then on the setter cacheSize its KeyFile inherits from Camel.
+     */
+    @Test
+    void theApplicationsClassesTheirInheritedSettersAndClassAreReflective() {
+        Map<String, Set<String>> reflective = reflective();
+        assertThat(reflective.get(ApplicationBean.class.getName())).isNotNull()
+                .contains("constructors", "methods", "fields");
+        assertThat(reflective.get(ApplicationBean.Rejected.class.getName())).isNotNull().contains("constructors");
+        assertThat(reflective.get("org.apache.camel.support.processor.idempotent.FileIdempotentRepository"))
+                .as("the superclass whose setters the bean inherits").isNotNull().contains("methods");
+        assertThat(reflective.get("org.apache.camel.support.service.ServiceSupport"))
+                .as("and its superclasses up to the JDK").isNotNull().contains("methods");
+        assertThat(reflective.get("java.lang.Class")).as("${exception.class.simpleName}").isNotNull()
+                .contains("methods");
     }
 
     @Test
