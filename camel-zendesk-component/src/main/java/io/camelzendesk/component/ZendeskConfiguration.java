@@ -1,6 +1,7 @@
 package io.camelzendesk.component;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -20,6 +21,7 @@ import io.camelzendesk.component.position.JdbcStateRepository;
  * {@link ZendeskEndpoint}.
  */
 @UriParams
+@Configurer(extended = true)
 public class ZendeskConfiguration implements Cloneable {
 
     // connection

@@ -2,6 +2,8 @@ package io.camelzendesk.examples;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +21,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 
 import org.apache.camel.Exchange;
 import org.eclipse.angus.mail.util.MailStreamProvider;
@@ -173,7 +178,9 @@ public class TicketRequests {
         String disposition = part.getDisposition();
         String fileName = part.getFileName();
         if (part.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) part.getContent();
+            // parsed from the part's data, not through getContent(), nor below: getContent() goes through Jakarta
+            // Activation's command map (META-INF/mailcap, handler classes made by reflection)
+            Multipart mp = new MimeMultipart(part.getDataHandler().getDataSource());
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart child = mp.getBodyPart(i);
                 collect(child, text, attachments);
@@ -184,9 +191,19 @@ public class TicketRequests {
             attachments.add(new Attachment(fileName != null ? fileName : "attachment.bin", type,
                     part.getInputStream().readAllBytes()));
         } else if (part.isMimeType("text/plain")) {
-            text.append(part.getContent()).append('\n');
+            text.append(textOf(part)).append('\n');
         } else if (part.isMimeType("text/html") && text.isEmpty()) {
-            text.append(part.getContent().toString().replaceAll("<[^>]+>", " ").replaceAll("[ \\t]+", " ")).append('\n');
+            text.append(textOf(part).replaceAll("<[^>]+>", " ").replaceAll("[ \\t]+", " ")).append('\n');
+        }
+    }
+
+    /** A text part decoded (transfer encoding, then its charset; without one, Jakarta Mail's default). */
+    private static String textOf(Part part) throws MessagingException, IOException {
+        String charset = new ContentType(part.getContentType()).getParameter("charset");
+        Charset decoding = charset == null ? Charset.forName(MimeUtility.getDefaultJavaCharset())
+                : Charset.forName(MimeUtility.javaCharset(charset));
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readAllBytes(), decoding);
         }
     }
 

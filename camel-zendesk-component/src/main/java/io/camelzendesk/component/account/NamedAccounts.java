@@ -59,7 +59,7 @@ public final class NamedAccounts {
             if (properties.keySet().stream().anyMatch(CREDENTIALS::contains)) {
                 clearCredentials(account);
             }
-            PropertyBindingSupport.build().withIgnoreCase(true).withReference(true)
+            PropertyBindingSupport.build().withIgnoreCase(true).withReference(true).withMandatory(true)
                     .bind(context, account, new LinkedHashMap<>(properties));
             return account;
         }
