@@ -35,6 +35,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -64,6 +65,8 @@ public class DemoDriver {
     ZendeskAccount account;
     @Inject
     DataSource dataSource;
+    @Inject
+    ProducerTemplate camel;
     @ConfigProperty(name = "examples.demo.enabled", defaultValue = "true")
     boolean enabled;
     @ConfigProperty(name = "examples.data-dir", defaultValue = "data")
@@ -82,6 +85,7 @@ public class DemoDriver {
     private volatile boolean allLogged;
     private volatile Long formTicketId;
     private volatile int connectPage;
+    private volatile boolean connectedAccountUsedAgain;
 
     public boolean isActive() {
         return enabled && account.isEmulated();
@@ -110,6 +114,8 @@ public class DemoDriver {
         step(6, "kb: two articles written", this::kbWrite);
         step(8, "connect: the account demo connected through /zendesk/connect (OAuth authorization code)",
                 this::connectAccount);
+        step(22, "connect: the account demo used again (its access token refreshed if it has expired)",
+                this::useConnectedAccount);
         step(14, "CRM: Pied Piper upgraded to Platinum in the CRM", this::crmChange);
         step(16, "Zendesk: an agent changes Los Pollos Hermanos' tier in Zendesk", this::zendeskOrgChange);
         step(18, "kb: an article changed", this::kbChange);
@@ -282,6 +288,12 @@ public class DemoDriver {
         LOG.infof("DEMO  connect page: %d after %s", page.statusCode(), page.uri().getPath());
     }
 
+    /** Later, a call with the connected account's tokens, as a route using account=demo would make. */
+    void useConnectedAccount() {
+        Object me = camel.requestBody("zendesk:users?operation=me&account=" + ZendeskAccount.DEMO, (Object) null);
+        connectedAccountUsedAgain = me != null;
+    }
+
     void kbWrite() throws IOException {
         Path kb = Path.of(kbDir);
         drop(kb, "getting-started.md", """
@@ -385,7 +397,7 @@ public class DemoDriver {
                 () -> formTicketId != null && Files.exists(Path.of(outboxDir, "surveys", "survey-ticket-" + formTicketId + ".eml"))
                       && !tickets("followup:" + formTicketId).isEmpty() && resolvedCount("acct-1001") > 0);
         checks.put("connect: account demo connected (authorization code, tokens stored) and used by the route",
-                () -> connectPage == 200 && admin().get().oauthStats().codeExchanges() > 0
+                () -> connectPage == 200 && connectedAccountUsedAgain && admin().get().oauthStats().codeExchanges() > 0
                       && Files.exists(Path.of(outboxDir, "connected", ZendeskAccount.DEMO + ".txt")));
         checks.put("kb-sync: Markdown files -> articles", () -> article("Getting started with Widget Pro").isPresent()
                                                                  && article("Billing FAQ").isPresent());

@@ -1,6 +1,7 @@
 package io.camelzendesk.quarkus.deployment;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +24,10 @@ import org.jboss.jandex.IndexView;
  * {@code bean:} and {@code ${bean:...}}; all of them reflective with constructors, methods and fields;</li>
  * <li>their superclasses outside the JDK, with methods: a bean extending Camel's {@code FileIdempotentRepository}
  * is configured through setters it inherits ({@code cacheSize});</li>
- * <li>{@code java.lang.Class}, with methods: {@code ${exception.class.simpleName}} in a log message.</li>
+ * <li>the JDK types routes call methods on in simple expressions, with methods: {@code Class}
+ * ({@code ${exception.class.simpleName}}), {@code String} ({@code ${header.x.startsWith('a')}}) and the usual
+ * collections ({@code ${exchangeProperty.attachments.size()}}); Camel finds those methods by reflection on the
+ * object's class.</li>
  * </ul>
  * A class from a dependency named only in a route is still the user's to declare (Camel Quarkus'
  * {@code quarkus.camel.native.reflection.include-patterns}); docs/quarkus.md says so.
@@ -46,9 +50,14 @@ class ApplicationClassesProcessor {
             reflective.produce(ReflectiveClassBuildItem.builder(inherited.toArray(String[]::new)).methods()
                     .reason(getClass().getName() + ": setters and getters application classes inherit").build());
         }
-        reflective.produce(ReflectiveClassBuildItem.builder(Class.class.getName()).methods()
-                .reason(getClass().getName() + ": ${exception.class.simpleName} in routes").build());
+        reflective.produce(ReflectiveClassBuildItem.builder(JDK_TYPES_ROUTES_CALL.toArray(String[]::new)).methods()
+                .reason(getClass().getName() + ": JDK types routes call methods on").build());
     }
+
+    /** The JDK classes whose methods simple expressions call most ({@code .size()}, {@code .simpleName}, ...). */
+    static final List<String> JDK_TYPES_ROUTES_CALL = List.of("java.lang.Class", "java.lang.String",
+            "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap",
+            "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet");
 
     /** Every superclass of the given classes up to the first JDK class, in the order found. */
     static Set<String> superclassesOutsideTheJdk(Set<String> classes, IndexView index) {

@@ -136,7 +136,8 @@ class ZendeskNativeRegistrationsTest {
 
     /**
      * Routes read from files at run time name the application's classes: the native examples app failed with
-     * ClassNotFoundException on its beans, then on the setter cacheSize its KeyFile inherits from Camel.
+     * ClassNotFoundException on its beans, then on the setter cacheSize its KeyFile inherits from Camel, then on
+     * ${exception.class.simpleName} and ${exchangeProperty.attachments.size()} (an ArrayList).
      */
     @Test
     void theApplicationsClassesTheirInheritedSettersAndClassAreReflective() {
@@ -149,6 +150,8 @@ class ZendeskNativeRegistrationsTest {
         assertThat(reflective.get("org.apache.camel.support.service.ServiceSupport"))
                 .as("and its superclasses up to the JDK").isNotNull().contains("methods");
         assertThat(reflective.get("java.lang.Class")).as("${exception.class.simpleName}").isNotNull()
+                .contains("methods");
+        assertThat(reflective.get("java.util.ArrayList")).as("${exchangeProperty.attachments.size()}").isNotNull()
                 .contains("methods");
     }
 
