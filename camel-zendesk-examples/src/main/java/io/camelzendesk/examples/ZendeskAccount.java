@@ -93,7 +93,7 @@ public class ZendeskAccount {
         if (isEmulated()) {
             return startEmulator().baseUrl();
         }
-        return baseUrl.filter(s -> !s.isBlank()).orElse("https://" + subdomain.orElseThrow() + ".zendesk.com");
+        return baseUrl.filter(s -> !s.isBlank()).orElseGet(() -> "https://" + subdomain.orElseThrow() + ".zendesk.com");
     }
 
     synchronized ZendeskEmulator startEmulator() {
