@@ -6,7 +6,8 @@
 #    credentials; no emulator inside, no demo): time to the first served request, RSS then and 10 s later (routes
 #    started, webhooks registered);
 #  - what is shipped: the native executable; the JVM's quarkus-app folder (the JDK aside).
-#   benchmarks/native/run.sh [rounds]      rounds of JVM, native, native, JVM per setup (default 1)
+#   benchmarks/native/run.sh [rounds]      rounds of JVM, native, native -Xmx64m twice, native, JVM per setup
+#                                          (default 1); native64 is the executable run with -Xmx64m
 # Needs both builds of camel-zendesk-examples (docs/quarkus.md, "Build the native executable"); the native build
 # runs in the same target folder, so keep a copy of the JVM one, or point JVM_JAR / NATIVE at other builds:
 #   mvn -B -ntp package -pl camel-zendesk-examples -am -DskipTests                  (target/quarkus-app)
@@ -34,7 +35,11 @@ one() { # one jvm|native embedded|external
     args+=(-Dzendesk.client-secret=emulator-secret -Dexamples.self-url=http://127.0.0.1:$port)
   fi
   local t0 pid; t0=$(now_ms)
-  if [ "$mode" = jvm ]; then java "${args[@]}" -jar "$jar" > "$log" 2>&1 & else "$native" "${args[@]}" > "$log" 2>&1 & fi
+  case $mode in
+    jvm) java "${args[@]}" -jar "$jar" > "$log" 2>&1 & ;;
+    native) "$native" "${args[@]}" > "$log" 2>&1 & ;;
+    native64) "$native" -Xmx64m "${args[@]}" > "$log" 2>&1 & ;;  # a container's heap limit, say
+  esac
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/demo/status"; do
     kill -0 $pid 2>/dev/null || { echo "$mode did not start:" >&2; tail -20 "$log" >&2; exit 1; }
@@ -53,8 +58,8 @@ one() { # one jvm|native embedded|external
   fi
   until_s=$(echo "($(now_ms) - $t0) / 1000" | bc -l); rss1=$(rss_mb $pid)
   kill $pid; wait $pid 2>/dev/null || true
-  local started; started=$(grep -o 'started in [0-9.]*s' "$log" | head -1 | grep -o '[0-9.]*s' || echo "?")
-  printf '%-7s %-9s %8s ms %9s %9s MB %9s MB at %5.1f s\n' "$mode" "$setup" "$first" "$started" "$rss0" "$rss1" "$until_s"
+  local started; started=$(grep -o 'Quarkus [0-9.]*) started in [0-9.]*s' "$log" | grep -o '[0-9.]*s$' || echo "?")
+  printf '%-8s %-9s %8s ms %9s %9s MB %9s MB at %5.1f s\n' "$mode" "$setup" "$first" "$started" "$rss0" "$rss1" "$until_s"
 }
 
 echo "== native vs JVM, examples app, $(date -u +%FT%TZ), load $(cut -d' ' -f1 /proc/loadavg), $(nproc) cores"
@@ -63,9 +68,11 @@ java -jar "$emulator" --port $eport --seed 50 > "$work/emulator.log" 2>&1 &
 emulator_pid=$!
 trap 'kill $emulator_pid 2>/dev/null || true' EXIT
 until curl -s -o /dev/null "http://127.0.0.1:$eport/"; do sleep 0.1; done
-printf '%-7s %-9s %11s %9s %12s %12s\n' mode setup "1st request" "Quarkus" "RSS then" "RSS later"
+printf '%-8s %-9s %11s %9s %12s %12s\n' mode setup "1st request" "Quarkus" "RSS then" "RSS later"
 for _ in $(seq "$rounds"); do
-  for setup in external embedded; do one jvm $setup; one native $setup; one native $setup; one jvm $setup; done
+  for setup in external embedded; do
+    one jvm $setup; one native $setup; one native64 $setup; one native64 $setup; one native $setup; one jvm $setup
+  done
 done
 echo "native executable: $(du -m "$native" | cut -f1) MB ($native)"
 echo "JVM application:   $(du -sm "$(dirname "$jar")" | cut -f1) MB (quarkus-app, without the JDK)"
