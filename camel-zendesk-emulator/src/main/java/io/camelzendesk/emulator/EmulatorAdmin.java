@@ -210,6 +210,29 @@ public final class EmulatorAdmin {
         core.settings.oauthTokenLifetime = d;
     }
 
+    /**
+     * Webhook invocations from now on are lost, duplicated and delayed as {@code conditions} says (as Zendesk's can
+     * be); {@link WebhookConditions#NONE} to deliver each once, at once. {@link #reset()} restores none.
+     */
+    public void setWebhookConditions(WebhookConditions conditions) {
+        core.webhooks.conditions(conditions);
+    }
+
+    /**
+     * Each webhook's circuit breaker, as Zendesk's: open after 70% failed attempts within five minutes (at least 10)
+     * or more than 1,000 failures; nothing sent for {@code pause}, then one trial whose success closes it. Off by
+     * default (tests that fail deliveries on purpose would trip it); {@link #reset()} restores the built setting.
+     */
+    public void setWebhookCircuitBreaker(boolean on, Duration pause) {
+        core.settings.webhookCircuitBreakerPause = Objects.requireNonNull(pause);
+        core.settings.webhookCircuitBreaker = on;
+    }
+
+    /** Webhook invocations, losses, duplicates, attempts and circuit-breaker trips since the last reset. */
+    public WebhookStats webhookStats() {
+        return core.webhooks.stats();
+    }
+
     /** Empties the current rate-limit windows. */
     public void resetRateLimits() {
         core.rateLimiter.reset();

@@ -71,7 +71,7 @@ public final class Core {
             }
         });
         requestLog.clear();
-        webhooks.clearDeliveries();
+        webhooks.reset();
         faults.clear();
         rateLimiter.reset();
         oauth.clear();

@@ -17,6 +17,8 @@ public final class Settings implements Cloneable {
     public volatile Duration webhookRetryBackoff = Duration.ofMillis(200);
     public volatile int webhookMaxAttempts = 4;
     public volatile Duration webhookTimeout = Duration.ofSeconds(10);
+    public volatile boolean webhookCircuitBreaker;
+    public volatile Duration webhookCircuitBreakerPause = Duration.ofSeconds(5);
     public volatile Duration jobStepDelay = Duration.ofMillis(50);
     public volatile int seed;
 
@@ -40,6 +42,8 @@ public final class Settings implements Cloneable {
         webhookRetryBackoff = from.webhookRetryBackoff;
         webhookMaxAttempts = from.webhookMaxAttempts;
         webhookTimeout = from.webhookTimeout;
+        webhookCircuitBreaker = from.webhookCircuitBreaker;
+        webhookCircuitBreakerPause = from.webhookCircuitBreakerPause;
         jobStepDelay = from.jobStepDelay;
         seed = from.seed;
     }

@@ -2,7 +2,9 @@ package io.camelzendesk.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelzendesk.emulator.WebhookConditions;
 import io.camelzendesk.emulator.WebhookDelivery;
+import io.camelzendesk.emulator.WebhookStats;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -18,17 +20,21 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import io.camelzendesk.emulator.WebhookSigning;
 
 /**
  * Webhooks: the Webhooks API's objects and signing secrets, event-subscribed publication, trigger
- * notifications, and asynchronous signed delivery with retries.
+ * notifications, and asynchronous signed delivery with retries, under {@link WebhookConditions} (loss, duplication,
+ * delay) and, when on, each webhook's {@link CircuitBreaker}.
  */
 public final class WebhookService {
     private static final System.Logger LOG = System.getLogger(WebhookService.class.getName());
@@ -43,6 +49,16 @@ public final class WebhookService {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ScheduledExecutorService scheduler;
     private final HttpClient client;
+    private volatile WebhookConditions conditions = WebhookConditions.NONE;
+    private Random conditionsRandom = new Random(0);
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong duplicated = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong trips = new AtomicLong();
+    private final AtomicLong droppedWhileOpen = new AtomicLong();
 
     WebhookService(Core core) {
         this.core = core;
@@ -269,16 +285,46 @@ public final class WebhookService {
     }
 
     private void start(ObjectNode webhook, String secret, String body) {
-        String invocation = UUID.randomUUID().toString();
-        inFlight.incrementAndGet();
-        try {
-            scheduler.execute(() -> attempt(webhook, secret, body, invocation, 1));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            inFlight.decrementAndGet();
+        invocations.incrementAndGet();
+        WebhookConditions c = conditions;
+        int copies;
+        long[] delays;
+        synchronized (this) {
+            if (conditionsRandom.nextDouble() < c.loss()) {
+                lost.incrementAndGet();
+                return;
+            }
+            copies = conditionsRandom.nextDouble() < c.duplication() ? 2 : 1;
+            delays = new long[copies];
+            long spread = c.maxDelay().toMillis() - c.minDelay().toMillis();
+            for (int i = 0; i < copies; i++) {
+                delays[i] = c.minDelay().toMillis() + (spread == 0 ? 0 : (long) (conditionsRandom.nextDouble() * spread));
+            }
+        }
+        if (copies == 2) {
+            duplicated.incrementAndGet();
+        }
+        for (long delay : delays) {
+            String invocation = UUID.randomUUID().toString();
+            inFlight.incrementAndGet();
+            try {
+                scheduler.schedule(() -> attempt(webhook, secret, body, invocation, 1), delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
     private void attempt(ObjectNode w, String secret, String body, String invocation, int attempt) {
+        CircuitBreaker breaker = core.settings.webhookCircuitBreaker
+                ? breakers.computeIfAbsent(Json.text(w, "id"), id -> new CircuitBreaker()) : null;
+        if (breaker != null && !breaker.allow(core.now())) {
+            droppedWhileOpen.incrementAndGet();
+            LOG.log(Level.DEBUG, "webhook {0}: circuit breaker open, invocation {1} not sent", Json.text(w, "id"), invocation);
+            inFlight.decrementAndGet();
+            return;
+        }
+        attempts.incrementAndGet();
         String url = Json.text(w, "endpoint");
         String method = Json.text(w, "http_method");
         String timestamp = Instant.ofEpochMilli(core.now()).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -315,6 +361,10 @@ public final class WebhookService {
             rb = HttpRequest.newBuilder(URI.create(url)).timeout(core.settings.webhookTimeout);
         } catch (IllegalArgumentException e) {
             record(w, invocation, attempt, url, method, headers, body, -1, e.toString());
+            failedAttempts.incrementAndGet();
+            if (breaker != null && breaker.record(core.now(), true, core.settings.webhookCircuitBreakerPause)) {
+                trips.incrementAndGet();
+            }
             inFlight.decrementAndGet();
             return;
         }
@@ -328,6 +378,15 @@ public final class WebhookService {
         client.sendAsync(rb.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
             int status = resp == null ? -1 : resp.statusCode();
             record(w, invocation, attempt, url, method, headers, body, status, err == null ? null : err.toString());
+            boolean failed = status < 200 || status >= 300;
+            if (failed) {
+                failedAttempts.incrementAndGet();
+            }
+            if (breaker != null && breaker.record(core.now(), failed, core.settings.webhookCircuitBreakerPause)) {
+                trips.incrementAndGet();
+                LOG.log(Level.INFO, "webhook {0}: circuit breaker open for {1}", Json.text(w, "id"),
+                        core.settings.webhookCircuitBreakerPause);
+            }
             long retryAfter = resp == null ? -1 : resp.headers().firstValue("Retry-After").map(WebhookService::parseLong).orElse(-1L);
             if (shouldRetry(status, retryAfter) && attempt < core.settings.webhookMaxAttempts) {
                 long delay = core.settings.webhookRetryBackoff.toMillis() << (attempt - 1);
@@ -404,6 +463,27 @@ public final class WebhookService {
     public void clearDeliveries() {
         synchronized (deliveries) {
             deliveries.clear();
+        }
+    }
+
+    /** From now on, invocations travel under these conditions (their random seeded anew). */
+    public synchronized void conditions(WebhookConditions c) {
+        conditions = java.util.Objects.requireNonNull(c);
+        conditionsRandom = new Random(c.seed());
+    }
+
+    public WebhookStats stats() {
+        return new WebhookStats(invocations.get(), lost.get(), duplicated.get(), attempts.get(), failedAttempts.get(),
+                trips.get(), droppedWhileOpen.get());
+    }
+
+    /** Conditions, breakers and counters back to none. */
+    void reset() {
+        clearDeliveries();
+        conditions(WebhookConditions.NONE);
+        breakers.clear();
+        for (AtomicLong n : List.of(invocations, lost, duplicated, attempts, failedAttempts, trips, droppedWhileOpen)) {
+            n.set(0);
         }
     }
 }
