@@ -114,11 +114,11 @@ public class DemoDriver {
         step(6, "kb: two articles written", this::kbWrite);
         step(8, "connect: the account demo connected through /zendesk/connect (OAuth authorization code)",
                 this::connectAccount);
-        step(22, "connect: the account demo used again (its access token refreshed if it has expired)",
-                this::useConnectedAccount);
         step(14, "CRM: Pied Piper upgraded to Platinum in the CRM", this::crmChange);
         step(16, "Zendesk: an agent changes Los Pollos Hermanos' tier in Zendesk", this::zendeskOrgChange);
         step(18, "kb: an article changed", this::kbChange);
+        step(22, "connect: the account demo used again (its access token refreshed if it has expired)",
+                this::useConnectedAccount);
         step(24, "kb: an article removed", this::kbRemove);
         step(26, "Zendesk: agents solve the demo tickets", this::solveTickets);
         scheduler.scheduleWithFixedDelay(this::checkMilestones, 3, 2, TimeUnit.SECONDS);

@@ -361,10 +361,7 @@ public final class WebhookService {
             rb = HttpRequest.newBuilder(URI.create(url)).timeout(core.settings.webhookTimeout);
         } catch (IllegalArgumentException e) {
             record(w, invocation, attempt, url, method, headers, body, -1, e.toString());
-            failedAttempts.incrementAndGet();
-            if (breaker != null && breaker.record(core.now(), true, core.settings.webhookCircuitBreakerPause)) {
-                trips.incrementAndGet();
-            }
+            outcome(w, breaker, true);
             inFlight.decrementAndGet();
             return;
         }
@@ -378,15 +375,7 @@ public final class WebhookService {
         client.sendAsync(rb.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
             int status = resp == null ? -1 : resp.statusCode();
             record(w, invocation, attempt, url, method, headers, body, status, err == null ? null : err.toString());
-            boolean failed = status < 200 || status >= 300;
-            if (failed) {
-                failedAttempts.incrementAndGet();
-            }
-            if (breaker != null && breaker.record(core.now(), failed, core.settings.webhookCircuitBreakerPause)) {
-                trips.incrementAndGet();
-                LOG.log(Level.INFO, "webhook {0}: circuit breaker open for {1}", Json.text(w, "id"),
-                        core.settings.webhookCircuitBreakerPause);
-            }
+            outcome(w, breaker, status < 200 || status >= 300);
             long retryAfter = resp == null ? -1 : resp.headers().firstValue("Retry-After").map(WebhookService::parseLong).orElse(-1L);
             if (shouldRetry(status, retryAfter) && attempt < core.settings.webhookMaxAttempts) {
                 long delay = core.settings.webhookRetryBackoff.toMillis() << (attempt - 1);
@@ -399,6 +388,18 @@ public final class WebhookService {
             }
             inFlight.decrementAndGet();
         });
+    }
+
+    /** Counts an attempt's outcome and gives it to the webhook's circuit breaker, if on. */
+    private void outcome(ObjectNode w, CircuitBreaker breaker, boolean failed) {
+        if (failed) {
+            failedAttempts.incrementAndGet();
+        }
+        if (breaker != null && breaker.record(core.now(), failed, core.settings.webhookCircuitBreakerPause)) {
+            trips.incrementAndGet();
+            LOG.log(Level.INFO, "webhook {0}: circuit breaker open for {1}", Json.text(w, "id"),
+                    core.settings.webhookCircuitBreakerPause);
+        }
     }
 
     /** Zendesk retries 409, 429/503 with a short Retry-After, other 5xx and timeouts/connection errors. */
