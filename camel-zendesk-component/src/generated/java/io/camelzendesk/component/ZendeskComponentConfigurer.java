@@ -60,6 +60,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "customFieldsByName": getOrCreateConfiguration(target).setCustomFieldsByName(property(camelContext, boolean.class, value)); return true;
         case "dedupewindow":
         case "dedupeWindow": getOrCreateConfiguration(target).setDedupeWindow(property(camelContext, int.class, value)); return true;
+        case "deliverylease":
+        case "deliveryLease": getOrCreateConfiguration(target).setDeliveryLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": getOrCreateConfiguration(target).setDeliveryReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
@@ -115,6 +117,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, int.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "realtime": getOrCreateConfiguration(target).setRealtime(property(camelContext, boolean.class, value)); return true;
         case "redirecturi":
         case "redirectUri": getOrCreateConfiguration(target).setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenlifetime":
@@ -193,6 +196,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "customFieldsByName": return boolean.class;
         case "dedupewindow":
         case "dedupeWindow": return int.class;
+        case "deliverylease":
+        case "deliveryLease": return long.class;
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": return long.class;
         case "email": return java.lang.String.class;
@@ -248,6 +253,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": return int.class;
         case "query": return java.lang.String.class;
+        case "realtime": return boolean.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtokenlifetime":
@@ -327,6 +333,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "customFieldsByName": return getOrCreateConfiguration(target).isCustomFieldsByName();
         case "dedupewindow":
         case "dedupeWindow": return getOrCreateConfiguration(target).getDedupeWindow();
+        case "deliverylease":
+        case "deliveryLease": return getOrCreateConfiguration(target).getDeliveryLease();
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": return getOrCreateConfiguration(target).getDeliveryReadTimeout();
         case "email": return getOrCreateConfiguration(target).getEmail();
@@ -382,6 +390,7 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perpage":
         case "perPage": return getOrCreateConfiguration(target).getPerPage();
         case "query": return getOrCreateConfiguration(target).getQuery();
+        case "realtime": return getOrCreateConfiguration(target).isRealtime();
         case "redirecturi":
         case "redirectUri": return getOrCreateConfiguration(target).getRedirectUri();
         case "refreshtokenlifetime":

@@ -35,6 +35,7 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         map.put("ConnectTimeout", long.class);
         map.put("CustomFieldsByName", boolean.class);
         map.put("DedupeWindow", int.class);
+        map.put("DeliveryLease", long.class);
         map.put("DeliveryReadTimeout", long.class);
         map.put("Email", java.lang.String.class);
         map.put("EventTypes", java.lang.String.class);
@@ -63,6 +64,7 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         map.put("Path", java.lang.String.class);
         map.put("PerPage", int.class);
         map.put("Query", java.lang.String.class);
+        map.put("Realtime", boolean.class);
         map.put("RedirectUri", java.lang.String.class);
         map.put("RefreshTokenLifetime", long.class);
         map.put("RequestTimeout", long.class);
@@ -116,6 +118,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "customFieldsByName": target.setCustomFieldsByName(property(camelContext, boolean.class, value)); return true;
         case "dedupewindow":
         case "dedupeWindow": target.setDedupeWindow(property(camelContext, int.class, value)); return true;
+        case "deliverylease":
+        case "deliveryLease": target.setDeliveryLease(property(camelContext, long.class, value)); return true;
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": target.setDeliveryReadTimeout(property(camelContext, long.class, value)); return true;
         case "email": target.setEmail(property(camelContext, java.lang.String.class, value)); return true;
@@ -165,6 +169,7 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "perpage":
         case "perPage": target.setPerPage(property(camelContext, int.class, value)); return true;
         case "query": target.setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "realtime": target.setRealtime(property(camelContext, boolean.class, value)); return true;
         case "redirecturi":
         case "redirectUri": target.setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenlifetime":
@@ -243,6 +248,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "customFieldsByName": return boolean.class;
         case "dedupewindow":
         case "dedupeWindow": return int.class;
+        case "deliverylease":
+        case "deliveryLease": return long.class;
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": return long.class;
         case "email": return java.lang.String.class;
@@ -292,6 +299,7 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "perpage":
         case "perPage": return int.class;
         case "query": return java.lang.String.class;
+        case "realtime": return boolean.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtokenlifetime":
@@ -366,6 +374,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "customFieldsByName": return target.isCustomFieldsByName();
         case "dedupewindow":
         case "dedupeWindow": return target.getDedupeWindow();
+        case "deliverylease":
+        case "deliveryLease": return target.getDeliveryLease();
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": return target.getDeliveryReadTimeout();
         case "email": return target.getEmail();
@@ -415,6 +425,7 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "perpage":
         case "perPage": return target.getPerPage();
         case "query": return target.getQuery();
+        case "realtime": return target.isRealtime();
         case "redirecturi":
         case "redirectUri": return target.getRedirectUri();
         case "refreshtokenlifetime":

@@ -57,6 +57,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupewindow":
         case "dedupeWindow": target.getConfiguration().setDedupeWindow(property(camelContext, int.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "deliverylease":
+        case "deliveryLease": target.getConfiguration().setDeliveryLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": target.getConfiguration().setDeliveryReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
@@ -119,6 +121,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "realtime": target.getConfiguration().setRealtime(property(camelContext, boolean.class, value)); return true;
         case "redirecturi":
         case "redirectUri": target.getConfiguration().setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenlifetime":
@@ -218,6 +221,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupewindow":
         case "dedupeWindow": return int.class;
         case "delay": return long.class;
+        case "deliverylease":
+        case "deliveryLease": return long.class;
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": return long.class;
         case "email": return java.lang.String.class;
@@ -280,6 +285,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
+        case "realtime": return boolean.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtokenlifetime":
@@ -380,6 +386,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dedupewindow":
         case "dedupeWindow": return target.getConfiguration().getDedupeWindow();
         case "delay": return target.getDelay();
+        case "deliverylease":
+        case "deliveryLease": return target.getConfiguration().getDeliveryLease();
         case "deliveryreadtimeout":
         case "deliveryReadTimeout": return target.getConfiguration().getDeliveryReadTimeout();
         case "email": return target.getConfiguration().getEmail();
@@ -442,6 +450,7 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getConfiguration().getQuery();
+        case "realtime": return target.getConfiguration().isRealtime();
         case "redirecturi":
         case "redirectUri": return target.getConfiguration().getRedirectUri();
         case "refreshtokenlifetime":

@@ -23,7 +23,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(84);
+        Set<String> props = new HashSet<>(86);
         props.add("accessTokenLifetime");
         props.add("account");
         props.add("apiToken");
@@ -42,6 +42,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("customFieldsByName");
         props.add("dedupeWindow");
         props.add("delay");
+        props.add("deliveryLease");
         props.add("deliveryReadTimeout");
         props.add("email");
         props.add("eventTypes");
@@ -77,6 +78,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("perPage");
         props.add("pollStrategy");
         props.add("query");
+        props.add("realtime");
         props.add("redirectUri");
         props.add("refreshTokenLifetime");
         props.add("repeatCount");

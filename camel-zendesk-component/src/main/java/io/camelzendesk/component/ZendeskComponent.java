@@ -122,9 +122,14 @@ public class ZendeskComponent extends HealthCheckComponent {
             // the component's path is the webhook's: connect has its own default
             endpoint.getConfiguration().setPath(ZendeskConnectConsumer.DEFAULT_PATH);
         }
+        boolean realtime = Boolean.parseBoolean(String.valueOf(parameters.get("realtime")));
+        if (realtime && !parameters.containsKey("path")) {
+            // so is realtime: one path per resource
+            endpoint.getConfiguration().setPath("/zendesk/realtime/" + resource.uriName());
+        }
         setProperties(endpoint, parameters);
         endpoint.validate();
-        if (resource == ZendeskResource.WEBHOOK || resource == ZendeskResource.CONNECT) {
+        if (resource == ZendeskResource.WEBHOOK || resource == ZendeskResource.CONNECT || realtime) {
             // the webhook and connect consumers serve through platform-http: resolve that component now, while routes
             // are being created, so that runtimes which set up their HTTP server when platform-http is first resolved
             // (camel-main, camel run) do it before Camel starts rather than in the middle of starting a route

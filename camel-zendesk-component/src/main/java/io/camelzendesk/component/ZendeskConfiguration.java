@@ -285,6 +285,25 @@ public class ZendeskConfiguration implements Cloneable {
               description = "Keep the registered webhook (and trigger) when the consumer stops.")
     private boolean keepRegistration;
 
+    // realtime consumer
+    @UriParam(label = "consumer,realtime", defaultValue = "false",
+              description = "Follow the resource (tickets, users, organizations, articles) in real time without"
+                            + " gaps: an event-subscribed webhook delivers each change at once, and the incremental"
+                            + " export runs behind it and delivers every change no webhook did (lost, late, the app"
+                            + " down, the circuit breaker open). Each version of an object reaches the route once,"
+                            + " from either path: the body is the current object, header CamelZendeskDeliveredBy"
+                            + " says which path. Served on path (default /zendesk/realtime/tickets for tickets, and"
+                            + " so on); needs externalUrl (the webhook is registered in the background) or the signingSecret of a"
+                            + " webhook registered by hand; the export's options (startTime, stateRepository,"
+                            + " delay, ...) apply to the reconciliation.")
+    private boolean realtime;
+    @UriParam(label = "consumer,realtime", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "How long a change being routed holds its object against the other path and the other"
+                            + " nodes. A node that dies mid-route frees the object when this runs out, and the"
+                            + " export then delivers the change; a route running longer than this may see the"
+                            + " change delivered a second time.")
+    private long deliveryLease = 60_000;
+
     public ZendeskConfiguration copy() {
         try {
             return (ZendeskConfiguration) clone();
@@ -635,6 +654,22 @@ public class ZendeskConfiguration implements Cloneable {
 
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
+    }
+
+    public boolean isRealtime() {
+        return realtime;
+    }
+
+    public void setRealtime(boolean realtime) {
+        this.realtime = realtime;
+    }
+
+    public long getDeliveryLease() {
+        return deliveryLease;
+    }
+
+    public void setDeliveryLease(long deliveryLease) {
+        this.deliveryLease = deliveryLease;
     }
 
     public boolean isPageAsList() {

@@ -90,6 +90,11 @@ public final class ZendeskConstants {
               javaType = "String")
     public static final String POSITION = "CamelZendeskPosition";
 
+    @Metadata(label = "consumer", description = "Realtime: the path that delivered the change, webhook (at once) or"
+                                                + " export (the reconciliation: a change no webhook delivered).",
+              javaType = "String")
+    public static final String DELIVERED_BY = "CamelZendeskDeliveredBy";
+
     @Metadata(label = "consumer", description = "Webhook: the event type (zen:event-type:ticket.status_changed, ...;"
                                                 + " for a trigger-connected delivery: the trigger's webhook).",
               javaType = "String")

@@ -19,6 +19,8 @@ import io.camelzendesk.component.account.ZendeskAccount;
 import io.camelzendesk.component.connect.ZendeskConnectConsumer;
 import io.camelzendesk.component.export.ZendeskExportConsumer;
 import io.camelzendesk.component.producer.ZendeskProducer;
+import io.camelzendesk.component.realtime.RealtimeEventTypes;
+import io.camelzendesk.component.realtime.ZendeskRealtimeConsumer;
 import io.camelzendesk.component.webhook.WebhookRegistrar;
 import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
 
@@ -54,6 +56,8 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private AccountSettings accountSettings;
     private ZendeskAccount account;
     private final java.util.List<ZendeskAccount> namedAccounts = new java.util.ArrayList<>();
+    /** The webhook side of a realtime endpoint (realtime=true), else null. */
+    private ZendeskEndpoint realtimeWebhook;
 
     public ZendeskEndpoint(String uri, ZendeskComponent component, ZendeskResource resource,
                            ZendeskConfiguration configuration) {
@@ -100,6 +104,44 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
             throw new IllegalArgumentException(
                     "Option pageSize must be between 1 and 100, was " + configuration.getPageSize());
         }
+        if (configuration.isRealtime()) {
+            validateRealtime();
+        }
+    }
+
+    /** A realtime endpoint is an export endpoint with a webhook endpoint beside it, validated here too. */
+    private void validateRealtime() {
+        ZendeskConfiguration c = configuration;
+        if (!RealtimeEventTypes.supports(zendeskResource)) {
+            throw new IllegalArgumentException("Option realtime: zendesk:" + resource + " has no webhook events;"
+                                               + " realtime follows " + RealtimeEventTypes.resources());
+        }
+        if (c.isPageAsList()) {
+            throw new IllegalArgumentException("Option pageAsList cannot be used with realtime: each change is one"
+                                               + " exchange, from either path");
+        }
+        if (c.getTriggerConditions() != null) {
+            throw new IllegalArgumentException("Option triggerConditions cannot be used with realtime: it subscribes"
+                                               + " to the resource's events (option eventTypes)");
+        }
+        if (c.getDeliveryLease() < 1000) {
+            throw new IllegalArgumentException("Option deliveryLease must be at least 1s, was " + c.getDeliveryLease()
+                                               + " ms");
+        }
+        boolean register = c.getExternalUrl() != null && !c.getExternalUrl().isBlank();
+        if (!register && (c.getSigningSecret() == null || c.getSigningSecret().isBlank())) {
+            throw new IllegalArgumentException("Option realtime needs externalUrl (the public URL of path " + c.getPath()
+                                               + ", to register the webhook) or signingSecret (of a webhook"
+                                               + " registered by hand that delivers there)");
+        }
+        ZendeskConfiguration w = c.copy();
+        w.setAutoRegister(register);
+        if (w.getEventTypes() == null || w.getEventTypes().isBlank()) {
+            w.setEventTypes(RealtimeEventTypes.of(zendeskResource));
+        }
+        w.setAsyncAck(false);
+        realtimeWebhook = new ZendeskEndpoint(getEndpointUri(), getComponent(), ZendeskResource.WEBHOOK, w);
+        realtimeWebhook.validate();
     }
 
     /** The webhook consumer needs the API (and so an account and credentials) only to register itself. */
@@ -184,9 +226,24 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
             throw new IllegalArgumentException("Resource '" + resource + "' cannot be consumed: the incremental export"
                                                + " covers tickets, users, organizations, ticket_events and articles");
         }
+        if (configuration.isRealtime()) {
+            ZendeskRealtimeConsumer consumer = new ZendeskRealtimeConsumer(this, realtimeWebhook,
+                    this::createExportConsumer, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
+        return createExportConsumer(processor);
+    }
+
+    /** The export consumer of this endpoint, feeding {@code processor}. */
+    private ZendeskExportConsumer createExportConsumer(Processor processor) {
         ZendeskExportConsumer consumer = new ZendeskExportConsumer(this, processor);
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
-        configureConsumer(consumer);
+        try {
+            configureConsumer(consumer);
+        } catch (Exception e) {
+            throw new org.apache.camel.RuntimeCamelException(e);
+        }
         return consumer;
     }
 

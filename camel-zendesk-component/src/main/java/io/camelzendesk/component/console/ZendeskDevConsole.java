@@ -18,6 +18,8 @@ import io.camelzendesk.component.ZendeskEndpoint;
 import io.camelzendesk.component.account.ZendeskAccount;
 import io.camelzendesk.component.export.ExportProgress;
 import io.camelzendesk.component.export.ZendeskExportConsumer;
+import io.camelzendesk.component.realtime.RealtimeCounters;
+import io.camelzendesk.component.realtime.ZendeskRealtimeConsumer;
 import io.camelzendesk.component.webhook.WebhookCounters;
 import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
 
@@ -57,6 +59,16 @@ public class ZendeskDevConsole extends AbstractDevConsole {
             for (Object uri : list(a, "endpoints")) {
                 sb.append("    Endpoint: ").append(uri).append("\n");
             }
+        }
+        for (Object o : list(json, "realtime")) {
+            JsonObject r = (JsonObject) o;
+            sb.append("Realtime: route ").append(r.get("routeId")).append(", ").append(r.get("resource"))
+                    .append(", path ").append(r.get("path")).append(", webhook ").append(r.get("webhook")).append("\n");
+            sb.append("    Delivered: ").append(r.get("deliveredByWebhook")).append(" by webhook, ")
+                    .append(r.get("deliveredByExport")).append(" by the export, ").append(r.get("alreadyDelivered"))
+                    .append(" already delivered, ").append(r.get("leftToExport")).append(" left to the export, ")
+                    .append(r.get("failed")).append(" failed; ledger ").append(r.get("ledgerEntries"))
+                    .append(" entries\n");
         }
         for (Object o : list(json, "exports")) {
             JsonObject e = (JsonObject) o;
@@ -103,13 +115,21 @@ public class ZendeskDevConsole extends AbstractDevConsole {
         root.put("accounts", accounts);
         List<JsonObject> exports = new ArrayList<>();
         List<JsonObject> webhooks = new ArrayList<>();
+        List<JsonObject> realtime = new ArrayList<>();
         for (Route route : context.getRoutes()) {
             if (route.getConsumer() instanceof ZendeskExportConsumer export) {
                 exports.add(export(route, export));
             } else if (route.getConsumer() instanceof ZendeskWebhookConsumer webhook) {
                 webhooks.add(webhook(route, webhook));
+            } else if (route.getConsumer() instanceof ZendeskRealtimeConsumer rt) {
+                realtime.add(realtime(route, rt));
+                exports.add(export(route, rt.export()));
+                if (rt.webhook() != null) {
+                    webhooks.add(webhook(route, rt.webhook()));
+                }
             }
         }
+        root.put("realtime", realtime);
         root.put("exports", exports);
         root.put("webhooks", webhooks);
         return root;
@@ -170,6 +190,25 @@ public class ZendeskDevConsole extends AbstractDevConsole {
         if (p.lastError() != null) {
             jo.put("lastError", p.lastError());
         }
+        return jo;
+    }
+
+    private static JsonObject realtime(Route route, ZendeskRealtimeConsumer consumer) {
+        RealtimeCounters c = consumer.counters();
+        JsonObject jo = new JsonObject();
+        jo.put("routeId", route.getRouteId());
+        jo.put("resource", ((ZendeskEndpoint) consumer.getEndpoint()).getResource());
+        jo.put("path", consumer.path());
+        jo.put("webhook", consumer.webhookServing() ? "serving" : "not served: " + consumer.webhookProblem());
+        jo.put("deliveredByWebhook", c.byWebhook());
+        jo.put("deliveredByExport", c.byExport());
+        jo.put("alreadyDelivered", c.alreadyDelivered());
+        jo.put("leftToExport", c.leftToExport());
+        jo.put("failed", c.failed());
+        if (c.lastWebhookDelivery() != null) {
+            jo.put("lastWebhookDelivery", c.lastWebhookDelivery().toString());
+        }
+        jo.put("ledgerEntries", consumer.ledgerSize());
         return jo;
     }
 

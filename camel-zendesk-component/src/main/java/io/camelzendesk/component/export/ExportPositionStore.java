@@ -7,7 +7,6 @@ import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import io.camelzendesk.component.ZendeskConfiguration;
 import io.camelzendesk.component.ZendeskResource;
 import io.camelzendesk.component.position.CompareAndSetStateRepository;
-import io.camelzendesk.component.position.FilePositionRepository;
+import io.camelzendesk.component.position.StateRepositories;
 
 /**
  * Where one export consumer keeps its position: the key (stateKey, else host/resource/route id), the repository
@@ -38,11 +37,9 @@ final class ExportPositionStore {
         this.resource = resource;
         this.config = config;
         this.key = key;
-        StateRepository<String, String> configured = config.getStateRepository();
-        this.ownsState = configured == null;
-        this.state = configured != null ? configured
-                : config.isStateInMemory() ? new MemoryStateRepository()
-                : FilePositionRepository.inDirectory(config.getStateDirectory());
+        StateRepositories.Opened opened = StateRepositories.of(config);
+        this.ownsState = opened.owned();
+        this.state = opened.repository();
     }
 
     /**

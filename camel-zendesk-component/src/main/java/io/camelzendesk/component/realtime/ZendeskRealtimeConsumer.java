@@ -1,0 +1,215 @@
+package io.camelzendesk.component.realtime;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelzendesk.component.ZendeskConfiguration;
+import io.camelzendesk.component.ZendeskEndpoint;
+import io.camelzendesk.component.export.ZendeskExportConsumer;
+import io.camelzendesk.component.position.StateRepositories;
+import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
+
+/**
+ * {@code from("zendesk:tickets?realtime=true&externalUrl=...")}: each change of the resource in real time, and
+ * every change, once per version, whichever path brought it. Two consumers feed the one route:
+ * <ul>
+ * <li>a {@link ZendeskWebhookConsumer} of an event-subscribed webhook ({@link RealtimeEventTypes}), registered in
+ * the background (the route starts at once; the health check is DOWN until it is registered, and a failed
+ * registration is tried again, the wait doubling up to 5 minutes);</li>
+ * <li>a {@link ZendeskExportConsumer} behind it, the reconciliation: it delivers what no webhook did (lost deliveries,
+ * the app down, the circuit breaker open), with its stored position, startTime backfill and catch-up.</li>
+ * </ul>
+ * The {@link DeliveryLedger}, stored beside the export position (so shared across nodes with
+ * {@code JdbcStateRepository}), decides what reaches the route ({@link RealtimeDelivery}). On several nodes every
+ * node serves webhooks; with {@code master:} in front only the leader consumes, both paths.
+ */
+public class ZendeskRealtimeConsumer extends DefaultConsumer {
+
+    static final long REGISTRATION_RETRY_CEILING_MILLIS = 300_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ZendeskRealtimeConsumer.class);
+
+    private final ZendeskEndpoint endpoint;
+    private final ZendeskConfiguration config;
+    private final ZendeskEndpoint webhookEndpoint;
+    private final RealtimeCounters counters = new RealtimeCounters();
+    private final RealtimeDelivery delivery;
+    private final ZendeskExportConsumer export;
+    private StateRepositories.Opened ledgerState;
+    private ZendeskRealtimeHealthCheck healthCheck;
+    private ScheduledExecutorService registration;
+    private volatile ZendeskWebhookConsumer webhook;
+    private volatile boolean webhookServing;
+    private volatile String webhookProblem;
+    private long registrationRetryMillis;
+
+    public ZendeskRealtimeConsumer(ZendeskEndpoint endpoint, ZendeskEndpoint webhookEndpoint,
+                                   java.util.function.Function<Processor, ZendeskExportConsumer> exportConsumer,
+                                   Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+        this.webhookEndpoint = webhookEndpoint;
+        this.delivery = new RealtimeDelivery(this, endpoint.getZendeskResource().api(), counters,
+                config.getDeliveryLease());
+        this.export = exportConsumer.apply(delivery::onRecord);
+    }
+
+    /** The webhook's platform-http endpoint is resolved now, while the route is initialised (as a webhook route's). */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        export.setRouteId(getRouteId());
+        webhook = newWebhookConsumer();
+        ServiceHelper.initService(webhook);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        export.setRouteId(getRouteId());
+        export.setStartScheduler(false);
+        ServiceHelper.startService(webhookEndpoint);
+        ServiceHelper.startService(export);
+        ledgerState = StateRepositories.of(config);
+        if (ledgerState.owned()) {
+            ServiceHelper.startService(ledgerState.repository());
+        }
+        delivery.start(new DeliveryLedger(ledgerState.repository(), export.stateKey() + "/delivered",
+                config.getDeliveryLease(), System::currentTimeMillis), endpoint.client());
+        export.startScheduler();
+        healthCheck = new ZendeskRealtimeHealthCheck(this);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        if (registry != null) {
+            healthCheck.setCamelContext(getEndpoint().getCamelContext());
+            registry.register(healthCheck);
+        }
+        registrationRetryMillis = 1_000;
+        webhookProblem = "registering";
+        registration = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "ZendeskRealtimeWebhook");
+        registration.execute(this::startWebhook);
+        LOG.info("Zendesk realtime {} on route {}: webhook on {} (registering in the background), the export behind"
+                 + " it under {}", endpoint.getResource(), getRouteId(), config.getPath(), export.stateKey());
+    }
+
+    /** Starts the webhook consumer (registers the webhook); on failure tries again later, the wait doubling. */
+    private void startWebhook() {
+        if (!isRunAllowed()) {
+            return;
+        }
+        ZendeskWebhookConsumer consumer = webhook != null ? webhook : newWebhookConsumer();
+        try {
+            ServiceHelper.startService(consumer);
+            webhook = consumer;
+            webhookServing = true;
+            webhookProblem = null;
+            LOG.info("Zendesk realtime {} on route {}: the webhook is registered and served on {}",
+                    endpoint.getResource(), getRouteId(), config.getPath());
+        } catch (Exception e) {
+            ServiceHelper.stopAndShutdownService(consumer);
+            webhook = null;
+            String problem = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+            if (!problem.equals(webhookProblem)) {
+                LOG.warn("Zendesk realtime {} on route {}: the webhook could not be registered ({}); the export"
+                         + " delivers every change meanwhile; next attempt in {} s", endpoint.getResource(),
+                        getRouteId(), problem, registrationRetryMillis / 1000);
+            }
+            webhookProblem = problem;
+            ScheduledExecutorService r = registration;
+            if (r != null && isRunAllowed()) {
+                r.schedule(this::startWebhook, registrationRetryMillis, TimeUnit.MILLISECONDS);
+                registrationRetryMillis = Math.min(registrationRetryMillis * 2, REGISTRATION_RETRY_CEILING_MILLIS);
+            }
+        }
+    }
+
+    private ZendeskWebhookConsumer newWebhookConsumer() {
+        ZendeskWebhookConsumer consumer = new ZendeskWebhookConsumer(webhookEndpoint, delivery::onEvent);
+        consumer.setRouteId(getRouteId());
+        return consumer;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (registration != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(registration);
+            registration = null;
+        }
+        webhookServing = false;
+        ServiceHelper.stopAndShutdownService(webhook);
+        webhook = null;
+        ServiceHelper.stopService(export);
+        if (ledgerState != null && ledgerState.owned()) {
+            ServiceHelper.stopService(ledgerState.repository());
+        }
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        if (registry != null && healthCheck != null) {
+            registry.unregister(healthCheck);
+        }
+        ServiceHelper.stopService(webhookEndpoint);
+        super.doStop();
+    }
+
+    @Override
+    protected void doSuspend() throws Exception {
+        ServiceHelper.suspendService(export);
+        ServiceHelper.suspendService(webhook);
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(export);
+        ServiceHelper.resumeService(webhook);
+        super.doResume();
+    }
+
+    /** Where the export (the reconciliation) stands, when it knows. */
+    Optional<Instant> exportedUpTo() {
+        return Optional.ofNullable(export.progress().positionTime());
+    }
+
+    /** The reconciliation: the export consumer behind the webhook. */
+    public ZendeskExportConsumer export() {
+        return export;
+    }
+
+    /** What reached the route by each path. */
+    public RealtimeCounters counters() {
+        return counters;
+    }
+
+    /** Whether the webhook is registered and served. */
+    public boolean webhookServing() {
+        return webhookServing;
+    }
+
+    /** Why the webhook is not served (yet), or null when it is. */
+    public String webhookProblem() {
+        return webhookProblem;
+    }
+
+    /** The webhook consumer while it serves, else null. */
+    public ZendeskWebhookConsumer webhook() {
+        return webhookServing ? webhook : null;
+    }
+
+    /** The delivery ledger's size (entries), or -1 before the consumer started. */
+    public int ledgerSize() {
+        DeliveryLedger l = delivery.ledger();
+        return l == null ? -1 : l.size();
+    }
+
+    public String path() {
+        return config.getPath();
+    }
+}
