@@ -293,7 +293,8 @@ public class ZendeskConfiguration implements Cloneable {
                             + " down, the circuit breaker open). Each version of an object reaches the route once,"
                             + " from either path: the body is the current object, header CamelZendeskDeliveredBy"
                             + " says which path. Served on path (default /zendesk/realtime/tickets for tickets, and"
-                            + " so on); needs externalUrl (the webhook is registered in the background) or the signingSecret of a"
+                            + " so on); needs externalUrl (the webhook is registered in the background) or the"
+                            + " signingSecret of a"
                             + " webhook registered by hand; the export's options (startTime, stateRepository,"
                             + " delay, ...) apply to the reconciliation.")
     private boolean realtime;

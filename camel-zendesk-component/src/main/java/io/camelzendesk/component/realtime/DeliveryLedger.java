@@ -28,7 +28,8 @@ import io.camelzendesk.component.position.CompareAndSetStateRepository;
  * <p>
  * Bounded: an entry goes once the export has read past its version (the export will not return it again) and it
  * is older than {@link #DUPLICATE_HORIZON_SECONDS} (a late webhook retry of it is then not expected), and the
- * ledger never keeps more than {@link #MAX_ENTRIES} (the oldest go first).
+ * ledger never keeps more than {@link #MAX_ENTRIES} (the oldest go first). Each change reads and writes the
+ * whole value, a few dozen bytes per entry: at the bound about 250 KB.
  */
 final class DeliveryLedger {
 
@@ -65,6 +66,7 @@ final class DeliveryLedger {
 
     private final StateRepository<String, String> state;
     private final String key;
+    private final int maxEntries;
     private final long leaseMillis;
     private final LongSupplier clock;
     private final String node = UUID.randomUUID().toString().substring(0, 8);
@@ -73,6 +75,12 @@ final class DeliveryLedger {
     private volatile long exportedUpTo;
 
     DeliveryLedger(StateRepository<String, String> state, String key, long leaseMillis, LongSupplier clock) {
+        this(state, key, leaseMillis, clock, MAX_ENTRIES);
+    }
+
+    DeliveryLedger(StateRepository<String, String> state, String key, long leaseMillis, LongSupplier clock,
+                   int maxEntries) {
+        this.maxEntries = maxEntries;
         this.state = state;
         this.key = key;
         this.leaseMillis = leaseMillis;
@@ -188,11 +196,11 @@ final class DeliveryLedger {
         long before = Math.min(content.exported - EXPORT_SLACK_SECONDS, now / 1000 - DUPLICATE_HORIZON_SECONDS);
         Map<Long, Entry> entries = content.ids;
         entries.values().removeIf(e -> !e.claimLive(now) && (e.delivered == 0 || e.delivered < before));
-        if (entries.size() > MAX_ENTRIES) {
+        if (entries.size() > maxEntries) {
             List<Map.Entry<Long, Entry>> oldest = new ArrayList<>(entries.entrySet());
             oldest.removeIf(x -> x.getValue().claimLive(now));
             oldest.sort(Comparator.comparingLong(x -> x.getValue().delivered));
-            for (int i = 0; i < oldest.size() && entries.size() > MAX_ENTRIES; i++) {
+            for (int i = 0; i < oldest.size() && entries.size() > maxEntries; i++) {
                 entries.remove(oldest.get(i).getKey());
             }
         }
