@@ -36,6 +36,11 @@ import io.camelzendesk.model.ZendeskObject;
  * {@code processed} (node, id, updated_at);</li>
  * <li>{@code mode=webhook}: {@code zendesk:webhook} on its own port, duplicates removed through Camel's
  * {@link JdbcMessageIdRepository} in the same database; each event routed is inserted in {@code processed};</li>
+ * <li>{@code mode=realtime}: {@code zendesk:tickets?realtime=true} on its own port behind the test's load balancer,
+ * the export only on the leader ({@code reconcileNamespace} over the file-lock cluster service), the position and
+ * the delivery ledger in PostgreSQL; each change routed is inserted in {@code processed} (node, id, "updated_at
+ * path"). The first node to receive a ticket whose subject starts with "slow" prints {@code SLOW <id>} and holds
+ * it in the route for {@code slowMillis}, so that the test can kill it mid-route;</li>
  * <li>{@code mode=load}: {@code concurrency} callers send {@code zendesk:tickets?operation=get} without pause for
  * {@code seconds}, then the node prints {@code RESULT ok=... failed=...} and exits;</li>
  * <li>{@code mode=oauth}: the same with OAuth tokens shared in PostgreSQL, see {@link OAuthTrafficNode}.</li>
@@ -61,6 +66,7 @@ public final class ClusterNode {
         switch (a.get("mode")) {
             case "export" -> export(context, node, zendesk, a);
             case "webhook" -> webhook(context, node, a);
+            case "realtime" -> realtime(context, node, zendesk, a);
             case "load" -> {
                 load(context, node, zendesk, a);
                 return;
@@ -130,6 +136,45 @@ public final class ClusterNode {
                                 Thread.sleep(routeMillis);
                             }
                             insert(db, node, event.getEventId(), Instant.now().toString());
+                        });
+            }
+        });
+    }
+
+    private static void realtime(CamelContext context, String node, String zendesk, Map<String, String> a)
+            throws Exception {
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setId(node);
+        cluster.setRoot(a.get("clusterDir"));
+        cluster.setAcquireLockDelay(200, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(1, TimeUnit.SECONDS);
+        cluster.setHeartbeatTimeoutMultiplier(2);
+        context.addService(cluster);
+        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
+        conf.setBindHost("127.0.0.1");
+        conf.setBindPort(Integer.parseInt(a.get("port")));
+        context.addService(new VertxPlatformHttpServer(conf));
+        DataSource db = dataSource(a.get("jdbcUrl"));
+        context.getRegistry().bind("state", new JdbcStateRepository(db));
+        long slowMillis = Long.parseLong(a.getOrDefault("slowMillis", "0"));
+        java.nio.file.Path slowMarker = java.nio.file.Path.of(a.get("clusterDir"), "slow-taken");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("zendesk:tickets?" + zendesk + "&realtime=true&externalUrl=" + a.get("externalUrl")
+                     + "&webhookName=replicas&keepRegistration=true&reconcileNamespace=zendesk-tickets"
+                     + "&deliveryLease=" + a.getOrDefault("lease", "5s") + "&startTime=" + a.get("startTime")
+                     + "&delay=500&incrementalRequestsPerMinute=0&stateRepository=#state")
+                        .routeId("ticket-changes")
+                        .process(e -> {
+                            ZendeskObject t = e.getMessage().getBody(ZendeskObject.class);
+                            if (slowMillis > 0 && String.valueOf(t.get("subject")).startsWith("slow")
+                                && slowMarker.toFile().createNewFile()) {
+                                System.out.println("SLOW " + t.getId());
+                                Thread.sleep(slowMillis);
+                            }
+                            insert(db, node, String.valueOf(t.getId()), t.get("updated_at") + " "
+                                   + e.getMessage().getHeader("CamelZendeskDeliveredBy"));
                         });
             }
         });

@@ -118,6 +118,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, int.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "realtime": getOrCreateConfiguration(target).setRealtime(property(camelContext, boolean.class, value)); return true;
+        case "reconcilenamespace":
+        case "reconcileNamespace": getOrCreateConfiguration(target).setReconcileNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "redirecturi":
         case "redirectUri": getOrCreateConfiguration(target).setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenlifetime":
@@ -254,6 +256,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perPage": return int.class;
         case "query": return java.lang.String.class;
         case "realtime": return boolean.class;
+        case "reconcilenamespace":
+        case "reconcileNamespace": return java.lang.String.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtokenlifetime":
@@ -391,6 +395,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "perPage": return getOrCreateConfiguration(target).getPerPage();
         case "query": return getOrCreateConfiguration(target).getQuery();
         case "realtime": return getOrCreateConfiguration(target).isRealtime();
+        case "reconcilenamespace":
+        case "reconcileNamespace": return getOrCreateConfiguration(target).getReconcileNamespace();
         case "redirecturi":
         case "redirectUri": return getOrCreateConfiguration(target).getRedirectUri();
         case "refreshtokenlifetime":

@@ -65,6 +65,7 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         map.put("PerPage", int.class);
         map.put("Query", java.lang.String.class);
         map.put("Realtime", boolean.class);
+        map.put("ReconcileNamespace", java.lang.String.class);
         map.put("RedirectUri", java.lang.String.class);
         map.put("RefreshTokenLifetime", long.class);
         map.put("RequestTimeout", long.class);
@@ -170,6 +171,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "perPage": target.setPerPage(property(camelContext, int.class, value)); return true;
         case "query": target.setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "realtime": target.setRealtime(property(camelContext, boolean.class, value)); return true;
+        case "reconcilenamespace":
+        case "reconcileNamespace": target.setReconcileNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "redirecturi":
         case "redirectUri": target.setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenlifetime":
@@ -300,6 +303,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "perPage": return int.class;
         case "query": return java.lang.String.class;
         case "realtime": return boolean.class;
+        case "reconcilenamespace":
+        case "reconcileNamespace": return java.lang.String.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtokenlifetime":
@@ -426,6 +431,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "perPage": return target.getPerPage();
         case "query": return target.getQuery();
         case "realtime": return target.isRealtime();
+        case "reconcilenamespace":
+        case "reconcileNamespace": return target.getReconcileNamespace();
         case "redirecturi":
         case "redirectUri": return target.getRedirectUri();
         case "refreshtokenlifetime":

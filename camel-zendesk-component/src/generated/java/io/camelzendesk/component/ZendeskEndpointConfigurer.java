@@ -122,6 +122,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "realtime": target.getConfiguration().setRealtime(property(camelContext, boolean.class, value)); return true;
+        case "reconcilenamespace":
+        case "reconcileNamespace": target.getConfiguration().setReconcileNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "redirecturi":
         case "redirectUri": target.getConfiguration().setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenlifetime":
@@ -286,6 +288,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
         case "realtime": return boolean.class;
+        case "reconcilenamespace":
+        case "reconcileNamespace": return java.lang.String.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtokenlifetime":
@@ -451,6 +455,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getConfiguration().getQuery();
         case "realtime": return target.getConfiguration().isRealtime();
+        case "reconcilenamespace":
+        case "reconcileNamespace": return target.getConfiguration().getReconcileNamespace();
         case "redirecturi":
         case "redirectUri": return target.getConfiguration().getRedirectUri();
         case "refreshtokenlifetime":

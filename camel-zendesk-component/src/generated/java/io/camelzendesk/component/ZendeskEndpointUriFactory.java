@@ -23,7 +23,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(86);
+        Set<String> props = new HashSet<>(87);
         props.add("accessTokenLifetime");
         props.add("account");
         props.add("apiToken");
@@ -79,6 +79,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("pollStrategy");
         props.add("query");
         props.add("realtime");
+        props.add("reconcileNamespace");
         props.add("redirectUri");
         props.add("refreshTokenLifetime");
         props.add("repeatCount");

@@ -304,6 +304,12 @@ public class ZendeskConfiguration implements Cloneable {
                             + " export then delivers the change; a route running longer than this may see the"
                             + " change delivered a second time.")
     private long deliveryLease = 60_000;
+    @UriParam(label = "consumer,realtime",
+              description = "On several nodes: only the node leading this namespace in the Camel cluster service of"
+                            + " the context (the one master: uses: file lock, JDBC, Kubernetes, ...) runs the export"
+                            + " behind the webhook; every node receives webhooks. Without it each node runs its own"
+                            + " export (correct, but the export budget is spent once per node).")
+    private String reconcileNamespace;
 
     public ZendeskConfiguration copy() {
         try {
@@ -663,6 +669,14 @@ public class ZendeskConfiguration implements Cloneable {
 
     public void setRealtime(boolean realtime) {
         this.realtime = realtime;
+    }
+
+    public String getReconcileNamespace() {
+        return reconcileNamespace;
+    }
+
+    public void setReconcileNamespace(String reconcileNamespace) {
+        this.reconcileNamespace = reconcileNamespace;
     }
 
     public long getDeliveryLease() {

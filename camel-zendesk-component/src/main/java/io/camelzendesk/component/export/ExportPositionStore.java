@@ -71,6 +71,11 @@ final class ExportPositionStore {
         return store;
     }
 
+    /** The key the position of the consumer is (or will be) stored under, without opening the store. */
+    static String keyOf(ZendeskExportConsumer consumer, ZendeskConfiguration config, String host) {
+        return positionKey(consumer.resource(), config, host, route(consumer), consumer.getRouteId());
+    }
+
     void close() {
         if (ownsState) {
             ServiceHelper.stopService(state);

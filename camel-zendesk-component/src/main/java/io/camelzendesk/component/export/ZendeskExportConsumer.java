@@ -384,6 +384,11 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
         return progress;
     }
 
+    /** The key this export's position is stored under, whether or not the consumer runs. */
+    public String positionKey() {
+        return ExportPositionStore.keyOf(this, config, endpoint.client().config().baseUrl().getAuthority());
+    }
+
     /** The key of this export's stored position (null before the consumer started). */
     public String stateKey() {
         ExportPositionStore s = store;

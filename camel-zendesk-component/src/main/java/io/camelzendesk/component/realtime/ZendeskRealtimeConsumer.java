@@ -30,7 +30,9 @@ import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
  * </ul>
  * The {@link DeliveryLedger}, stored beside the export position (so shared across nodes with
  * {@code JdbcStateRepository}), decides what reaches the route ({@link RealtimeDelivery}). On several nodes every
- * node serves webhooks; with {@code master:} in front only the leader consumes, both paths.
+ * node serves webhooks, and with {@code reconcileNamespace} only the leader of that namespace in Camel's cluster
+ * service runs the export ({@link ReconcileLeadership}); without it every node runs one, which is correct (the
+ * position and the ledger are compare-and-set) but spends the export budget once per node.
  */
 public class ZendeskRealtimeConsumer extends DefaultConsumer {
 
@@ -46,6 +48,7 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
     private StateRepositories.Opened ledgerState;
     private ZendeskRealtimeHealthCheck healthCheck;
     private ScheduledExecutorService registration;
+    private ReconcileLeadership leadership;
     private volatile ZendeskWebhookConsumer webhook;
     private volatile boolean webhookServing;
     private volatile String webhookProblem;
@@ -76,16 +79,19 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         export.setRouteId(getRouteId());
-        export.setStartScheduler(false);
         ServiceHelper.startService(webhookEndpoint);
-        ServiceHelper.startService(export);
         ledgerState = StateRepositories.of(config);
-        if (ledgerState.owned()) {
-            ServiceHelper.startService(ledgerState.repository());
+        // started here too when shared (a JdbcStateRepository creates its table): this node may never run the export
+        ServiceHelper.startService(ledgerState.repository());
+        String ledgerKey = export.positionKey() + "/delivered";
+        delivery.start(new DeliveryLedger(ledgerState.repository(), ledgerKey, config.getDeliveryLease(),
+                System::currentTimeMillis), endpoint.client());
+        if (config.getReconcileNamespace() == null) {
+            ServiceHelper.startService(export);
+        } else {
+            leadership = ReconcileLeadership.follow(getEndpoint().getCamelContext(), config.getReconcileNamespace(),
+                    this::reconcile);
         }
-        delivery.start(new DeliveryLedger(ledgerState.repository(), export.stateKey() + "/delivered",
-                config.getDeliveryLease(), System::currentTimeMillis), endpoint.client());
-        export.startScheduler();
         healthCheck = new ZendeskRealtimeHealthCheck(this);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
@@ -98,7 +104,25 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
                 .newSingleThreadScheduledExecutor(this, "ZendeskRealtimeWebhook");
         registration.execute(this::startWebhook);
         LOG.info("Zendesk realtime {} on route {}: webhook on {} (registering in the background), the export behind"
-                 + " it under {}", endpoint.getResource(), getRouteId(), config.getPath(), export.stateKey());
+                 + " it under {}{}", endpoint.getResource(), getRouteId(), config.getPath(), ledgerKey,
+                config.getReconcileNamespace() == null ? ""
+                        : " while this node leads " + config.getReconcileNamespace());
+    }
+
+    /** reconcileNamespace: this node gained (runs the export) or lost (stops it) the lead. */
+    private synchronized void reconcile(boolean lead) {
+        try {
+            if (lead && isRunAllowed()) {
+                LOG.info("Zendesk realtime {} on route {}: this node leads {}: it runs the export", endpoint.getResource(),
+                        getRouteId(), config.getReconcileNamespace());
+                ServiceHelper.startService(export);
+            } else {
+                ServiceHelper.stopService(export);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Zendesk realtime {} on route {}: the export could not be {}: {}", endpoint.getResource(),
+                    getRouteId(), lead ? "started" : "stopped", e.getMessage(), e);
+        }
     }
 
     /** Starts the webhook consumer (registers the webhook); on failure tries again later, the wait doubling. */
@@ -147,6 +171,10 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
         webhookServing = false;
         ServiceHelper.stopAndShutdownService(webhook);
         webhook = null;
+        if (leadership != null) {
+            leadership.close();
+            leadership = null;
+        }
         ServiceHelper.stopService(export);
         if (ledgerState != null && ledgerState.owned()) {
             ServiceHelper.stopService(ledgerState.repository());
