@@ -38,13 +38,18 @@ class DemoTrafficIT {
                 .containsKey("connect: account demo connected (authorization code, tokens stored) and used by the route");
 
         // the component's own report (its dev console): OAuth on both accounts, the export consumer's position in
-        // the position file, the signed webhook deliveries accepted
+        // the position file, the signed webhook deliveries accepted, the realtime consumers
         JsonPath zendesk = given().get("/demo/zendesk").then().statusCode(200).extract().jsonPath();
         assertThat(zendesk.getList("accounts.credentials", String.class)).as("credentials").isNotEmpty()
                 .allSatisfy(kind -> assertThat(kind).containsIgnoringCase("oauth"));
         assertThat(zendesk.getList("exports.position", String.class)).as("export positions").isNotEmpty()
                 .doesNotContainNull();
         assertThat(zendesk.getList("webhooks.accepted", Integer.class)).as("webhook deliveries accepted").isNotEmpty()
+                .anySatisfy(n -> assertThat(n).isPositive());
+        // the realtime routes (ticket routing, post-resolution): their webhooks served, changes delivered by them
+        assertThat(zendesk.getList("realtime.webhook", String.class)).as("realtime webhooks").hasSize(2)
+                .containsOnly("serving");
+        assertThat(zendesk.getList("realtime.deliveredByWebhook", Integer.class)).as("delivered by webhook")
                 .anySatisfy(n -> assertThat(n).isPositive());
         assertThat(Path.of("target/it-data/zendesk-state/zendesk-positions.dat")).as("the position file").exists();
     }
