@@ -7,6 +7,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 
 import io.camelzendesk.component.export.ZendeskExportConsumer;
+import io.camelzendesk.component.realtime.ZendeskRealtimeConsumer;
 import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
 
 /** Follows the routes with a Zendesk consumer: their meters appear when the route starts and go when it stops. */
@@ -42,6 +43,7 @@ public final class ConsumerMeters extends SimpleEventNotifierSupport {
     }
 
     private static boolean ours(Consumer consumer) {
-        return consumer instanceof ZendeskExportConsumer || consumer instanceof ZendeskWebhookConsumer;
+        return consumer instanceof ZendeskExportConsumer || consumer instanceof ZendeskWebhookConsumer
+               || consumer instanceof ZendeskRealtimeConsumer;
     }
 }

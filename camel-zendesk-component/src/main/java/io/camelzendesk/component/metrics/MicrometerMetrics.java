@@ -20,6 +20,8 @@ import io.camelzendesk.client.ZendeskClientMetrics;
 import io.camelzendesk.component.account.ZendeskAccount;
 import io.camelzendesk.component.export.ExportProgress;
 import io.camelzendesk.component.export.ZendeskExportConsumer;
+import io.camelzendesk.component.realtime.RealtimeCounters;
+import io.camelzendesk.component.realtime.ZendeskRealtimeConsumer;
 import io.camelzendesk.component.webhook.WebhookCounters;
 import io.camelzendesk.component.webhook.ZendeskWebhookConsumer;
 
@@ -81,14 +83,22 @@ final class MicrometerMetrics implements ZendeskMetrics {
         remove("route:" + routeId);
         List<Meter> list = new ArrayList<>();
         if (consumer instanceof ZendeskExportConsumer export) {
-            ExportProgress p = export.progress();
-            Tags tags = Tags.of("route", routeId);
-            list.add(counter("zendesk.export.records", "Records the export routed", tags, p, ExportProgress::records));
-            list.add(counter("zendesk.export.pages", "Export pages fetched", tags, p, ExportProgress::pages));
-            list.add(Gauge.builder("zendesk.export.lag", p, ExportProgress::lagSeconds)
-                    .tags(tags).baseUnit("seconds")
-                    .description("How far the export's position is behind")
-                    .register(registry));
+            exportMeters(list, routeId, export);
+        } else if (consumer instanceof ZendeskRealtimeConsumer realtime) {
+            // the export behind the webhook: its records, pages and lag (the reconciliation lag)
+            exportMeters(list, routeId, realtime.export());
+            RealtimeCounters c = realtime.counters();
+            String d = "Changes of a realtime consumer by path and outcome";
+            list.add(counter("zendesk.realtime.changes", d, Tags.of("route", routeId, "outcome", "delivered", "path",
+                    "webhook"), c, RealtimeCounters::byWebhook));
+            list.add(counter("zendesk.realtime.changes", d, Tags.of("route", routeId, "outcome", "delivered", "path",
+                    "export"), c, RealtimeCounters::byExport));
+            list.add(counter("zendesk.realtime.changes", d, Tags.of("route", routeId, "outcome", "already_delivered",
+                    "path", "any"), c, RealtimeCounters::alreadyDelivered));
+            list.add(counter("zendesk.realtime.changes", d, Tags.of("route", routeId, "outcome", "left_to_export",
+                    "path", "webhook"), c, RealtimeCounters::leftToExport));
+            list.add(counter("zendesk.realtime.changes", d, Tags.of("route", routeId, "outcome", "failed", "path",
+                    "any"), c, RealtimeCounters::failed));
         } else if (consumer instanceof ZendeskWebhookConsumer webhook) {
             WebhookCounters c = webhook.counters();
             String d = "Webhook deliveries by outcome";
@@ -104,6 +114,17 @@ final class MicrometerMetrics implements ZendeskMetrics {
                     x -> x.refused().values().stream().mapToLong(Long::longValue).sum()));
         }
         meters.put("route:" + routeId, list);
+    }
+
+    private void exportMeters(List<Meter> list, String routeId, ZendeskExportConsumer export) {
+        ExportProgress p = export.progress();
+        Tags tags = Tags.of("route", routeId);
+        list.add(counter("zendesk.export.records", "Records the export routed", tags, p, ExportProgress::records));
+        list.add(counter("zendesk.export.pages", "Export pages fetched", tags, p, ExportProgress::pages));
+        list.add(Gauge.builder("zendesk.export.lag", p, ExportProgress::lagSeconds)
+                .tags(tags).baseUnit("seconds")
+                .description("How far the export's position is behind")
+                .register(registry));
     }
 
     @Override

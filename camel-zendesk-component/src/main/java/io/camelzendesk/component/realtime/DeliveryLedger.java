@@ -167,6 +167,19 @@ final class DeliveryLedger {
      * shared repository, under this JVM's lock in any case.
      */
     private <T> T update(Change<T> change) {
+        // a thread interrupted (a consumer stopping) still records what its route did: the file store's channel would
+        // otherwise close on the interrupt and the claim stay until its lease runs out
+        boolean interrupted = Thread.interrupted();
+        try {
+            return write(change);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private <T> T write(Change<T> change) {
         synchronized (this) {
             while (true) {
                 String before = state.getState(key);

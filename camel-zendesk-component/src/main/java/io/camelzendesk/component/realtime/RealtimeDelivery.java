@@ -42,6 +42,8 @@ final class RealtimeDelivery {
     /** How long a webhook delivery waits for another delivery of its object (Zendesk gives up after about 10 s). */
     static final long WEBHOOK_WAIT_MILLIS = 5_000;
     private static final long CLAIM_POLL_MILLIS = 100;
+    private static final int STALE_READ_RETRIES = 2;
+    private static final long STALE_READ_PAUSE_MILLIS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskRealtimeConsumer.class);
 
     private final ZendeskRealtimeConsumer consumer;
@@ -50,6 +52,7 @@ final class RealtimeDelivery {
     private final long leaseMillis;
     private volatile DeliveryLedger ledger;
     private volatile ResourceApi<?> objects;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     RealtimeDelivery(ZendeskRealtimeConsumer consumer, ApiResource<?> resource, RealtimeCounters counters,
                      long leaseMillis) {
@@ -70,6 +73,15 @@ final class RealtimeDelivery {
 
     /** The webhook path; throws when the change was not delivered and Zendesk should retry. */
     void onEvent(Exchange delivery) throws Exception {
+        inFlight.incrementAndGet();
+        try {
+            deliverEvent(delivery);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void deliverEvent(Exchange delivery) throws Exception {
         WebhookEvent event = delivery.getMessage().getBody(WebhookEvent.class);
         Long id = event == null ? null : parseId(event.getSubjectId());
         if (id == null) {
@@ -97,7 +109,16 @@ final class RealtimeDelivery {
         Exchange exchange = null;
         try {
             if (current == null) {
-                current = fetch(id, event);
+                current = fetchAtLeast(id, event, version);
+            }
+            if (current == null) {
+                // Zendesk still answers an older version than the event's: delivering it would mark the event's
+                // version delivered without the route having seen it. The export brings it.
+                LOG.debug("Zendesk realtime {} {}: read older than its event; left to the export", resource.singular(),
+                        id);
+                ledger.release(claim);
+                counters.countLeftToExport();
+                return;
             }
             exchange = consumer.createExchange(false);
             Message m = exchange.getMessage();
@@ -125,6 +146,28 @@ final class RealtimeDelivery {
 
     /** The export path: the exchange is the export consumer's; a failure stays on it (the position stays). */
     void onRecord(Exchange exchange) throws Exception {
+        inFlight.incrementAndGet();
+        try {
+            deliverRecord(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * Waits, up to {@code maxMillis}, for the deliveries under way to commit or release their claims: the consumer
+     * stops its inputs first, then this, then closes the ledger's store (a claim left behind would hold its object
+     * for a whole lease).
+     */
+    boolean awaitIdle(long maxMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxMillis;
+        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        return inFlight.get() == 0;
+    }
+
+    private void deliverRecord(Exchange exchange) throws Exception {
         ZendeskObject record = exchange.getMessage().getBody(ZendeskObject.class);
         if (Integer.valueOf(0).equals(exchange.getProperty(ExchangePropertyKey.BATCH_INDEX))) {
             consumer.exportedUpTo().ifPresent(t -> ledger.exportedUpTo(t.getEpochSecond()));
@@ -173,6 +216,23 @@ final class RealtimeDelivery {
                 return claim;
             }
             Thread.sleep(CLAIM_POLL_MILLIS);
+        }
+    }
+
+    /**
+     * The current object, at least at {@code version}: a read that returns an older one (a replica behind) is made
+     * again, twice, half a second apart; null when it stays older.
+     */
+    private ZendeskObject fetchAtLeast(long id, WebhookEvent event, long version) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            ZendeskObject current = fetch(id, event);
+            if (versionOf(current) >= version || versionOf(current) == 0) {
+                return current;
+            }
+            if (attempt == STALE_READ_RETRIES) {
+                return null;
+            }
+            Thread.sleep(STALE_READ_PAUSE_MILLIS);
         }
     }
 

@@ -93,6 +93,7 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
                     this::reconcile);
         }
         healthCheck = new ZendeskRealtimeHealthCheck(this);
+        healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
             healthCheck.setCamelContext(getEndpoint().getCamelContext());
@@ -176,6 +177,11 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
             leadership = null;
         }
         ServiceHelper.stopService(export);
+        // the inputs are closed: the deliveries under way finish and commit before the ledger's store closes
+        if (!delivery.awaitIdle(config.getDeliveryLease())) {
+            LOG.warn("Zendesk realtime {} on route {}: deliveries still running after {} ms; their claims run out"
+                     + " after deliveryLease", endpoint.getResource(), getRouteId(), config.getDeliveryLease());
+        }
         if (ledgerState != null && ledgerState.owned()) {
             ServiceHelper.stopService(ledgerState.repository());
         }

@@ -119,6 +119,18 @@ class RealtimeConsumerTest {
         assertThat(ticket.getSubject()).isEqualTo("Printer on fire");
         assertThat(ticket.fields()).containsKey("custom_fields");
         assertThat(e.getMessage().getHeader(ZendeskConstants.UPDATED_AT)).isEqualTo(t.get("updated_at").asText());
+
+        // the dev console: the realtime route, its export and its webhook
+        org.apache.camel.console.DevConsole console = org.apache.camel.console.DevConsoleRegistry.get(context)
+                .resolveById("zendesk");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) console.call(org.apache.camel.console.DevConsole.MediaType.JSON);
+        assertThat(json.get("realtime").toString()).contains("routeId=changes", "webhook=serving",
+                "deliveredByWebhook=").doesNotContain("deliveredByWebhook=0");
+        assertThat(json.get("exports").toString()).contains("routeId=changes");
+        assertThat(json.get("webhooks").toString()).contains("routeId=changes");
+        assertThat((String) console.call(org.apache.camel.console.DevConsole.MediaType.TEXT))
+                .contains("Realtime: route changes, tickets, path /zendesk/realtime/tickets, webhook serving");
     }
 
     @Test
