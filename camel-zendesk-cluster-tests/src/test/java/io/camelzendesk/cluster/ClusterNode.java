@@ -82,6 +82,17 @@ public final class ClusterNode {
         Thread.currentThread().join();
     }
 
+    /** Camel's file-lock cluster service (leadership through a lock file in a shared directory), quick to fail over. */
+    private static void addFileLockCluster(CamelContext context, String node, String dir) throws Exception {
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setId(node);
+        cluster.setRoot(dir);
+        cluster.setAcquireLockDelay(200, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(1, TimeUnit.SECONDS);
+        cluster.setHeartbeatTimeoutMultiplier(2);
+        context.addService(cluster);
+    }
+
     static DataSource dataSource(String jdbcUrl) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(jdbcUrl);
@@ -90,13 +101,7 @@ public final class ClusterNode {
 
     private static void export(CamelContext context, String node, String zendesk, Map<String, String> a)
             throws Exception {
-        FileLockClusterService cluster = new FileLockClusterService();
-        cluster.setId(node);
-        cluster.setRoot(a.get("clusterDir"));
-        cluster.setAcquireLockDelay(200, TimeUnit.MILLISECONDS);
-        cluster.setAcquireLockInterval(1, TimeUnit.SECONDS);
-        cluster.setHeartbeatTimeoutMultiplier(2);
-        context.addService(cluster);
+        addFileLockCluster(context, node, a.get("clusterDir"));
         DataSource db = dataSource(a.get("jdbcUrl"));
         context.getRegistry().bind("positions", new JdbcStateRepository(db));
         long delayPerRecord = Long.parseLong(a.getOrDefault("recordMillis", "0"));
@@ -143,13 +148,7 @@ public final class ClusterNode {
 
     private static void realtime(CamelContext context, String node, String zendesk, Map<String, String> a)
             throws Exception {
-        FileLockClusterService cluster = new FileLockClusterService();
-        cluster.setId(node);
-        cluster.setRoot(a.get("clusterDir"));
-        cluster.setAcquireLockDelay(200, TimeUnit.MILLISECONDS);
-        cluster.setAcquireLockInterval(1, TimeUnit.SECONDS);
-        cluster.setHeartbeatTimeoutMultiplier(2);
-        context.addService(cluster);
+        addFileLockCluster(context, node, a.get("clusterDir"));
         VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
         conf.setBindHost("127.0.0.1");
         conf.setBindPort(Integer.parseInt(a.get("port")));
