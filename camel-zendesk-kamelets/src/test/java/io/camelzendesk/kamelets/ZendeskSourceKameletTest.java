@@ -106,4 +106,34 @@ class ZendeskSourceKameletTest extends KameletTestSupport {
         assertThatThrownBy(context::start).hasStackTraceContaining("stateKey");
         assertThat(Files.exists(stateDir.resolve("zendesk-positions.dat"))).isFalse();
     }
+
+    @Test
+    void withRealtimeAChangeArrivesAtOnceByWebhook() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration conf
+                = new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration();
+        conf.setBindHost("127.0.0.1");
+        conf.setBindPort(port);
+        context.addService(new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer(conf));
+        String url = "http://127.0.0.1:" + port + "/hooks/tickets";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kamelet:zendesk-source?resource=tickets&stateKey=realtime-tickets&realtime=true&externalUrl=" + url
+                     + "&webhookPath=/hooks/tickets&delay=60000").to("mock:changes");
+            }
+        });
+        context.start();
+        MockEndpoint changes = context.getEndpoint("mock:changes", MockEndpoint.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.list("webhooks").stream()
+                .anyMatch(w -> url.equals(w.path("endpoint").asText())));
+        long id = createTicket("Realtime printer");
+        await().atMost(Duration.ofSeconds(30)).until(() -> changes.getReceivedCounter() >= 1);
+        Exchange change = changes.getReceivedExchanges().get(0);
+        assertThat(json(change).get("id").asLong()).isEqualTo(id);
+        assertThat(change.getMessage().getHeaders()).containsEntry("CamelZendeskDeliveredBy", "webhook");
+    }
 }
