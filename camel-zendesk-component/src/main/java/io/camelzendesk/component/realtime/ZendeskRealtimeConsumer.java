@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -50,12 +51,13 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
     private ScheduledExecutorService registration;
     private ReconcileLeadership leadership;
     private volatile ZendeskWebhookConsumer webhook;
+    private final Object webhookLock = new Object();
     private volatile boolean webhookServing;
     private volatile String webhookProblem;
     private long registrationRetryMillis;
 
     public ZendeskRealtimeConsumer(ZendeskEndpoint endpoint, ZendeskEndpoint webhookEndpoint,
-                                   java.util.function.Function<Processor, ZendeskExportConsumer> exportConsumer,
+                                   Function<Processor, ZendeskExportConsumer> exportConsumer,
                                    Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
@@ -134,9 +136,16 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
         ZendeskWebhookConsumer consumer = webhook != null ? webhook : newWebhookConsumer();
         try {
             ServiceHelper.startService(consumer);
-            webhook = consumer;
-            webhookServing = true;
-            webhookProblem = null;
+            synchronized (webhookLock) {
+                if (!isRunAllowed()) {
+                    // the consumer stopped while this registration ran: what it registered goes with it
+                    ServiceHelper.stopAndShutdownService(consumer);
+                    return;
+                }
+                webhook = consumer;
+                webhookServing = true;
+                webhookProblem = null;
+            }
             LOG.info("Zendesk realtime {} on route {}: the webhook is registered and served on {}",
                     endpoint.getResource(), getRouteId(), config.getPath());
         } catch (Exception e) {
@@ -167,11 +176,15 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
     protected void doStop() throws Exception {
         if (registration != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(registration);
+            // a registration under way ends (and undoes itself) before the webhook consumer is stopped here
+            registration.awaitTermination(config.getRequestTimeout(), TimeUnit.MILLISECONDS);
             registration = null;
         }
-        webhookServing = false;
-        ServiceHelper.stopAndShutdownService(webhook);
-        webhook = null;
+        synchronized (webhookLock) {
+            webhookServing = false;
+            ServiceHelper.stopAndShutdownService(webhook);
+            webhook = null;
+        }
         if (leadership != null) {
             leadership.close();
             leadership = null;

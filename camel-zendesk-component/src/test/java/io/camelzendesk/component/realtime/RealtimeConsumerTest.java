@@ -134,6 +134,19 @@ class RealtimeConsumerTest {
     }
 
     @Test
+    void aRouteStoppedWhileItsWebhookRegistersLeavesNoWebhookBehind() throws Exception {
+        // the registration's first call takes 2 s; the route is stopped meanwhile
+        zendesk.admin().injectFault(Fault.delay(Duration.ofSeconds(2)).onPath("/api/v2/webhooks").onMethod("GET")
+                .times(1));
+        route("");
+        Thread.sleep(300);
+        context.getRouteController().stopRoute("changes");
+        // past the moment the registration completes
+        Thread.sleep(3000);
+        assertThat(zendesk.admin().list("webhooks")).as("registered after the stop and left behind").isEmpty();
+    }
+
+    @Test
     void whatChangedBeforeTheWebhookExistedIsBackfilledByTheExport() throws Exception {
         ObjectNode t = zendesk.admin().createTicket(Map.of("subject", "Older", "comment", Map.of("body", "x")));
         long id = t.get("id").asLong();
