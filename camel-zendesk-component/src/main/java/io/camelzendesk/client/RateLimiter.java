@@ -1,15 +1,19 @@
 package io.camelzendesk.client;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * One request budget of one Zendesk account (the general API, or incremental exports), shared by every client of
- * that account in the JVM. Requests are spaced evenly: at most {@code requestsPerMinute} (when set), and, once the
- * server reports that little of its window remains, what remains is spread over the time left in the window
- * instead of running into 429. A 429's {@code Retry-After} pauses every request of the account.
+ * One request budget of one Zendesk account: the account's API budget, an endpoint's (ticket updates, user
+ * updates, ...) or one object's (updates of one ticket). Requests are spaced: at most {@code requestsPerMinute}
+ * evenly (when set); at most {@code windowLimit} in any {@code window} (a documented limit, bursts allowed); once the
+ * server reports that little of its window remains, what remains is spread over the time left in the window instead
+ * of running into 429; and nothing is sent while a 429's {@code Retry-After} (or an exhausted budget) pauses it.
+ * <p>
+ * A request may draw on several limiters ({@link AccountLimits}): it waits for a slot on each in turn, then moves the
+ * slots it got earlier to when it really went ({@link #postpone}).
  */
 public final class RateLimiter {
 
@@ -17,49 +21,35 @@ public final class RateLimiter {
     static final double ADAPT_BELOW = 0.2;
     static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
 
-    private static final Map<String, RateLimiter> SHARED = new ConcurrentHashMap<>();
-
     private final String name;
-    /** Clients using this limiter: it is forgotten when the last one closes. Guarded by SHARED's lock on the key. */
-    private int users;
     private long staticIntervalNanos;
     private long adaptiveIntervalNanos;
     private boolean started;
     private long lastStartNanos;
     private boolean paused;
     private long pausedUntilNanos;
+    /** A documented limit: at most windowLimit starts in any windowNanos (0: none). */
+    private final int windowLimit;
+    private final long windowNanos;
+    /** The starts within the last window (and any reserved ahead), in order. */
+    private final List<Long> starts;
     private volatile int lastLimit = -1;
     private volatile int lastRemaining = -1;
 
     RateLimiter(String name, int requestsPerMinute) {
+        this(name, requestsPerMinute, 0, Duration.ZERO);
+    }
+
+    RateLimiter(String name, int requestsPerMinute, int windowLimit, Duration window) {
         this.name = name;
-        setRequestsPerMinute(requestsPerMinute);
+        this.windowLimit = windowLimit;
+        this.windowNanos = window.toNanos();
+        this.starts = windowLimit > 0 ? new ArrayList<>() : Collections.emptyList();
+        lowerTo(requestsPerMinute);
     }
 
-    /**
-     * The limiter of an account's budget. The first caller's rate applies; a later caller with a lower positive
-     * rate lowers it (the strictest configuration of the account wins).
-     */
-    public static RateLimiter shared(String account, String budget, int requestsPerMinute) {
-        String key = account.toLowerCase(Locale.ROOT) + "#" + budget;
-        RateLimiter limiter = SHARED.compute(key, (k, existing) -> {
-            RateLimiter l = existing != null ? existing : new RateLimiter(k, requestsPerMinute);
-            l.users++;
-            return l;
-        });
-        limiter.lowerTo(requestsPerMinute);
-        return limiter;
-    }
-
-    /**
-     * A client of the account closed. When it was the last, the limiter (its pauses, its learned budget) is
-     * forgotten: a later client of the same account starts afresh, as after a restart.
-     */
-    public void release() {
-        SHARED.computeIfPresent(name, (k, l) -> l != this || --l.users > 0 ? l : null);
-    }
-
-    private synchronized void lowerTo(int requestsPerMinute) {
+    /** A later client with a lower positive rate lowers it: the strictest configuration of the account wins. */
+    synchronized void lowerTo(int requestsPerMinute) {
         if (requestsPerMinute > 0) {
             long interval = DEFAULT_WINDOW.toNanos() / requestsPerMinute;
             if (interval > staticIntervalNanos) {
@@ -68,57 +58,103 @@ public final class RateLimiter {
         }
     }
 
-    synchronized void setRequestsPerMinute(int requestsPerMinute) {
-        staticIntervalNanos = requestsPerMinute > 0 ? DEFAULT_WINDOW.toNanos() / requestsPerMinute : 0;
-    }
-
     /**
-     * Reserves the next slot and returns how long the caller must wait before sending: one interval after the
-     * previous slot (the interval in force now), and not before a pause ends.
+     * Reserves the next slot and returns how long the caller must wait before sending.
      *
      * @param now the caller's {@link System#nanoTime()} (a test clock in tests)
      */
-    public synchronized Duration reserve(long now) {
-        long start = now;
-        if (started) {
-            long next = lastStartNanos + Math.max(staticIntervalNanos, adaptiveIntervalNanos);
-            start = next - start > 0 ? next : start;
-        }
-        if (paused && pausedUntilNanos - start > 0) {
-            start = pausedUntilNanos;
-        }
-        started = true;
-        lastStartNanos = start;
-        return Duration.ofNanos(start - now);
+    public Duration reserve(long now) {
+        return Duration.ofNanos(reserveAt(now) - now);
     }
 
-    /** Learns the remaining budget from a response's headers (any spelling Zendesk uses, any case). */
-    public void observe(Map<String, java.util.List<String>> headers, long now) {
-        int limit = -1;
-        int remaining = -1;
-        long resetSeconds = -1;
-        for (Map.Entry<String, java.util.List<String>> e : headers.entrySet()) {
-            if (e.getKey() == null || e.getValue().isEmpty()) {
-                continue;
+    /** Reserves the first slot at or after {@code earliest} that every rule of this limiter allows; returns it. */
+    synchronized long reserveAt(long earliest) {
+        long start = earliest;
+        for (int round = 0; round < 4; round++) {
+            long before = start;
+            long interval = Math.max(staticIntervalNanos, adaptiveIntervalNanos);
+            if (started && interval > 0) {
+                start = later(start, lastStartNanos + interval);
             }
-            String key = e.getKey().toLowerCase(Locale.ROOT);
-            String value = e.getValue().get(0).trim();
-            switch (key) {
-                case "x-rate-limit", "ratelimit-limit", "rate-limit" -> limit = parseInt(value, limit);
-                case "x-rate-limit-remaining", "ratelimit-remaining", "rate-limit-remaining" ->
-                        remaining = parseInt(value, remaining);
-                case "ratelimit-reset", "rate-limit-reset", "x-rate-limit-reset" -> resetSeconds = parseInt(value, -1);
-                default -> {
-                }
+            if (paused && pausedUntilNanos - start > 0) {
+                start = pausedUntilNanos;
+            }
+            start = windowAllows(start);
+            if (start == before) {
+                break;
             }
         }
+        started = true;
+        lastStartNanos = later(lastStartNanos, start);
+        record(start);
+        return start;
+    }
+
+    /** A slot reserved at {@code slot} is taken at {@code actual} (another limiter of the request held it back). */
+    synchronized void postpone(long slot, long actual) {
+        if (lastStartNanos == slot) {
+            lastStartNanos = actual;
+        }
+        if (windowLimit > 0 && starts.remove(Long.valueOf(slot))) {
+            record(actual);
+        }
+    }
+
+    /** A slot reserved at {@code slot} will not be used: the window forgets it. */
+    synchronized void cancel(long slot) {
+        if (windowLimit > 0) {
+            starts.remove(Long.valueOf(slot));
+        }
+    }
+
+    /** The first time at or after {@code start} when fewer than windowLimit starts fall within a window of it. */
+    private long windowAllows(long start) {
+        if (windowLimit <= 0) {
+            return start;
+        }
+        // kept for two windows: a caller may ask for a slot earlier than one reserved before (a retry's delay)
+        while (!starts.isEmpty() && starts.get(0) - (start - 2 * windowNanos) <= 0) {
+            starts.remove(0);
+        }
+        for (int guard = 0; guard <= starts.size(); guard++) {
+            int near = 0;
+            long firstNear = 0;
+            for (long s : starts) {
+                if (s - (start - windowNanos) > 0 && (start + windowNanos) - s > 0) {
+                    if (near++ == 0) {
+                        firstNear = s;
+                    }
+                }
+            }
+            if (near < windowLimit) {
+                return start;
+            }
+            start = firstNear + windowNanos;
+        }
+        return start;
+    }
+
+    private void record(long start) {
+        if (windowLimit > 0) {
+            int i = starts.size();
+            while (i > 0 && starts.get(i - 1) - start > 0) {
+                i--;
+            }
+            starts.add(i, start);
+        }
+    }
+
+    /** The time after which this limiter holds nothing back any more (to forget an idle object's limiter). */
+    synchronized boolean idleSince(long now) {
+        long horizon = Math.max(windowNanos, Math.max(staticIntervalNanos, adaptiveIntervalNanos));
+        return (!started || now - lastStartNanos > horizon) && (!paused || now - pausedUntilNanos > 0);
+    }
+
+    /** Learns the remaining budget (values from {@link RateLimitHeaders}); a negative remaining is ignored. */
+    synchronized void adapt(int limit, int remaining, long resetSeconds, long now) {
         if (remaining < 0) {
             return;
         }
-        adapt(limit, remaining, resetSeconds, now);
-    }
-
-    synchronized void adapt(int limit, int remaining, long resetSeconds, long now) {
         lastLimit = limit;
         lastRemaining = remaining;
         long window = resetSeconds > 0 ? Duration.ofSeconds(resetSeconds).toNanos() : DEFAULT_WINDOW.toNanos();
@@ -136,7 +172,7 @@ public final class RateLimiter {
         adaptiveIntervalNanos = window / remaining;
     }
 
-    /** The server answered 429: nobody sends on this budget before {@code retryAfter} has passed. */
+    /** The server refused a request of this budget (429): nobody sends on it before {@code retryAfter} has passed. */
     public synchronized void pause(Duration retryAfter, long now) {
         pauseUntil(now + retryAfter.toNanos());
     }
@@ -146,6 +182,11 @@ public final class RateLimiter {
             pausedUntilNanos = until;
             paused = true;
         }
+    }
+
+    /** How long from {@code now} this budget is paused (zero when it is not). */
+    public synchronized Duration pausedFor(long now) {
+        return paused && pausedUntilNanos - now > 0 ? Duration.ofNanos(pausedUntilNanos - now) : Duration.ZERO;
     }
 
     /** The remaining budget the server last reported, or -1. */
@@ -158,12 +199,12 @@ public final class RateLimiter {
         return lastLimit;
     }
 
-    private static int parseInt(String value, int fallback) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+    public String name() {
+        return name;
+    }
+
+    private static long later(long a, long b) {
+        return b - a > 0 ? b : a;
     }
 
     @Override

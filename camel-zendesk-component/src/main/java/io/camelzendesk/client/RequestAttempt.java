@@ -48,6 +48,7 @@ final class RequestAttempt<T> {
     final long deadlineNanos;
     final URI uri;
     final String logPath;
+    final AccountLimits.RequestLimits limits;
     int attempts;
     /** An attempt failed in a way that does not say whether Zendesk processed it. */
     boolean maybeProcessed;
@@ -63,20 +64,60 @@ final class RequestAttempt<T> {
         this.deadlineNanos = System.nanoTime() + config.retryPolicy().deadline().toNanos();
         this.uri = RequestTarget.of(config.baseUrl(), request);
         this.logPath = uri.getRawPath();
+        this.limits = client.limits().of(request, logPath);
     }
 
     /** Waits {@code delay} plus what the rate limiter asks, then sends. */
     void next(Duration delay) {
-        RateLimiter limiter = client.limiter(request.budget());
-        // the slot is reserved for when the delay is over
-        Duration wait = delay.plus(withoutAuth || request.probeTimeout() != null ? Duration.ZERO
-                : limiter.reserve(config.sleeper().nanoTime() + delay.toNanos()));
+        if (!delay.isZero()) {
+            metrics.waitedNanos.add(delay.toNanos());
+        }
+        boolean limited = !withoutAuth && request.probeTimeout() == null;
+        config.sleeper().sleep(delay).whenComplete((v, x) -> {
+            if (limited) {
+                waitForBudget(0, new long[limits.chain().size()]);
+            } else {
+                authenticateAndSend();
+            }
+        });
+    }
+
+    /**
+     * Waits for a slot on each budget of the request in turn, most specific first (so that a request held back by
+     * its ticket's budget holds no slot of the account's meanwhile), then sends; the slots taken earlier are moved
+     * to when it went. A wait that would end past the request's deadline fails it unsent, its slots given back.
+     */
+    private void waitForBudget(int i, long[] slots) {
+        List<RateLimiter> chain = limits.chain();
+        if (i == chain.size()) {
+            long went = slots[i - 1];
+            for (int j = 0; j < i - 1; j++) {
+                if (slots[j] != went) {
+                    chain.get(j).postpone(slots[j], went);
+                }
+            }
+            authenticateAndSend();
+            return;
+        }
+        long now = config.sleeper().nanoTime();
+        slots[i] = chain.get(i).reserveAt(now);
+        Duration wait = Duration.ofNanos(slots[i] - now);
+        if (!wait.isZero() && !config.retryPolicy().deadline().isZero() && !withinDeadline(wait)) {
+            for (int j = 0; j <= i; j++) {
+                chain.get(j).cancel(slots[j]);
+            }
+            fail(budgetUsedUp(chain.get(i), wait));
+            return;
+        }
         if (!wait.isZero()) {
             metrics.waitedNanos.add(wait.toNanos());
         }
-        config.sleeper().sleep(wait)
-                .thenCompose(v -> withoutAuth ? CompletableFuture.completedFuture(null)
-                        : config.auth().authorization(client, client.executor()))
+        config.sleeper().sleep(wait).whenComplete((v, x) -> waitForBudget(i + 1, slots));
+    }
+
+    private void authenticateAndSend() {
+        (withoutAuth ? CompletableFuture.<String>completedFuture(null)
+                : config.auth().authorization(client, client.executor()))
                 .whenComplete((authorization, authFailure) -> {
                     if (authFailure != null) {
                         fail(unwrap(authFailure));
@@ -126,13 +167,12 @@ final class RequestAttempt<T> {
     void onResponse(HttpResponse<byte[]> response, String authorization, long start) {
         int status = response.statusCode();
         HttpHeaders headers = response.headers();
-        RateLimiter limiter = client.limiter(request.budget());
         if (!withoutAuth) {
-            limiter.observe(headers.map(), config.sleeper().nanoTime());
+            client.limits().observe(limits, headers.map(), config.sleeper().nanoTime());
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} -> {} in {} ms (rate limit remaining {}, attempt {})", request.method(), logPath,
-                    status, (System.nanoTime() - start) / 1_000_000, limiter.lastRemaining(), attempts);
+                    status, (System.nanoTime() - start) / 1_000_000, limits.account().lastRemaining(), attempts);
         }
         if (status >= 200 && status < 300) {
             try {
@@ -149,7 +189,7 @@ final class RequestAttempt<T> {
         Duration retryAfter = retryAfter(headers);
         if (status == 429) {
             metrics.rateLimited.increment();
-            limiter.pause(retryAfter != null ? retryAfter : Duration.ofSeconds(1), config.sleeper().nanoTime());
+            client.limits().rateLimited(limits, headers.map(), retryAfter, config.sleeper().nanoTime());
         }
         if (status == 401 && !reauthenticated && authorization != null && config.auth().invalidate(authorization)) {
             reauthenticated = true;
@@ -221,6 +261,13 @@ final class RequestAttempt<T> {
 
     boolean canRetry() {
         return request.probeTimeout() == null && attempts <= config.retryPolicy().maxRetries();
+    }
+
+    /** The request would wait for a budget past its deadline: it is not sent, and says which budget and how long. */
+    private ZendeskRateLimitException budgetUsedUp(RateLimiter budget, Duration wait) {
+        return new ZendeskRateLimitException(new ZendeskError(429, "BudgetUsedUp", "Not sent: the " + budget.name()
+                + " budget allows it in " + wait.toSeconds() + " s, after the request's deadline (option"
+                + " retryDeadline)", Map.of(), wait, null, request.method(), logPath, attempts));
     }
 
     boolean withinDeadline(Duration delay) {

@@ -44,8 +44,7 @@ public final class ZendeskClient implements AutoCloseable {
     private final ZendeskClientConfig config;
     private final ForkJoinPool executor;
     private final HttpClient http;
-    private final RateLimiter generalLimiter;
-    private final RateLimiter incrementalLimiter;
+    private final AccountLimits limits;
     private final ZendeskClientMetrics metrics = new ZendeskClientMetrics();
     private volatile boolean closed;
 
@@ -75,8 +74,7 @@ public final class ZendeskClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        this.generalLimiter = RateLimiter.shared(config.account(), "general", config.requestsPerMinute());
-        this.incrementalLimiter = RateLimiter.shared(config.account(), "incremental",
+        this.limits = AccountLimits.shared(config.account(), config.requestsPerMinute(),
                 config.incrementalRequestsPerMinute());
     }
 
@@ -88,9 +86,14 @@ public final class ZendeskClient implements AutoCloseable {
         return metrics;
     }
 
-    /** The limiter of a budget of this client's account. */
+    /** The account-wide limiter of a budget of this client's account. */
     public RateLimiter limiter(Budget budget) {
-        return budget == Budget.INCREMENTAL ? incrementalLimiter : generalLimiter;
+        return limits.account(budget);
+    }
+
+    /** Every budget of this client's account: its own, its endpoints', its objects'. */
+    public AccountLimits limits() {
+        return limits;
     }
 
     HttpClient http() {
@@ -182,8 +185,7 @@ public final class ZendeskClient implements AutoCloseable {
         }
         closed = true;
         executor.shutdownNow();
-        generalLimiter.release();
-        incrementalLimiter.release();
+        limits.release();
     }
 
     public boolean isClosed() {

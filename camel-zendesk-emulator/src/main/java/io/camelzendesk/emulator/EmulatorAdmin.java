@@ -198,6 +198,16 @@ public final class EmulatorAdmin {
         core.settings.requestsPerMinute = rpm;
     }
 
+    /** Turns Zendesk's endpoint limits (ticket, user, organization updates...) on or off. */
+    public void setEndpointLimits(boolean on) {
+        core.settings.endpointLimits = on;
+    }
+
+    /** Requests refused by an endpoint limit since the last reset, per limit (e.g. {@code tickets-update/ticket}). */
+    public java.util.Map<String, Integer> endpointLimitRefusals() {
+        return core.endpointLimits.refusals();
+    }
+
     public void setIncrementalRequestsPerMinute(int rpm) {
         core.settings.incrementalRequestsPerMinute = rpm;
     }

@@ -22,6 +22,9 @@ public @interface EmulatorConfig {
     /** Incremental export budget per minute; 0 = unlimited. */
     int incrementalRequestsPerMinute() default 10;
 
+    /** Whether Zendesk's endpoint limits (ticket, user, organization updates) apply. */
+    boolean endpointLimits() default false;
+
     /** Recent-change exclusion of exports, in ms. */
     long recentExclusionMillis() default 60_000;
 

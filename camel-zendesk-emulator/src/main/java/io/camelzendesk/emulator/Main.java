@@ -21,6 +21,7 @@ public final class Main {
                 case "--port" -> b.port(Integer.parseInt(require(a, v)));
                 case "--seed" -> b.seed(Integer.parseInt(require(a, v)));
                 case "--rpm" -> b.requestsPerMinute(Integer.parseInt(require(a, v)));
+                case "--endpoint-limits" -> b.endpointLimits(Boolean.parseBoolean(require(a, v)));
                 case "--incremental-rpm" -> b.incrementalRequestsPerMinute(Integer.parseInt(require(a, v)));
                 case "--recent-exclusion-seconds" -> b.recentExclusion(Duration.ofMillis((long) (Double.parseDouble(require(a, v)) * 1000)));
                 case "--host" -> b.host(require(a, v));
@@ -70,7 +71,7 @@ public final class Main {
 
     private static void usage() {
         System.err.println("usage: java -jar camel-zendesk-emulator-runnable.jar [--port 8089] [--seed 0] [--rpm 700] "
-                + "[--incremental-rpm 10] [--recent-exclusion-seconds 60] [--host 127.0.0.1] [--subdomain emulator] "
+                + "[--incremental-rpm 10] [--endpoint-limits false] [--recent-exclusion-seconds 60] [--host 127.0.0.1] [--subdomain emulator] "
                 + "[--api-tokens-enabled true] [--oauth-consent AUTO_APPROVE|ASK|DENY] [--oauth-token-lifetime-seconds 1800] "
                 + "[--refresh-token-lifetime-seconds 2592000]");
     }

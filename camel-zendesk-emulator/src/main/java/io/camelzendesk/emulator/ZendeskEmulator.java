@@ -48,6 +48,7 @@ public final class ZendeskEmulator implements AutoCloseable {
         Settings s = new Settings();
         s.requestsPerMinute = b.requestsPerMinute;
         s.incrementalRequestsPerMinute = b.incrementalRequestsPerMinute;
+        s.endpointLimits = b.endpointLimits;
         s.recentExclusion = b.recentExclusion;
         s.oauthTokenLifetime = b.oauthTokenLifetime;
         s.refreshTokenLifetime = b.refreshTokenLifetime;
@@ -128,6 +129,7 @@ public final class ZendeskEmulator implements AutoCloseable {
         private int seed;
         private int requestsPerMinute = 700;
         private int incrementalRequestsPerMinute = 10;
+        private boolean endpointLimits;
         private Duration recentExclusion = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private String subdomain = "emulator";
@@ -165,6 +167,15 @@ public final class ZendeskEmulator implements AutoCloseable {
         /** General API budget per minute (default 700, Enterprise); 0 = unlimited. */
         public Builder requestsPerMinute(int rpm) {
             this.requestsPerMinute = rpm;
+            return this;
+        }
+
+        /**
+         * Zendesk's endpoint limits on top of the budget (default off): ticket updates 100/min and 30 per ticket per
+         * 10 min, user updates 1/s and 5/min per user, organization updates 5/min each, ticket fields 75/min.
+         */
+        public Builder endpointLimits(boolean on) {
+            this.endpointLimits = on;
             return this;
         }
 

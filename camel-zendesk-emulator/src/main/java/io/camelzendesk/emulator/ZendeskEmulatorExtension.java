@@ -36,7 +36,7 @@ public final class ZendeskEmulatorExtension implements BeforeAllCallback, AfterA
         ZendeskEmulator.Builder b = ZendeskEmulator.builder();
         if (cfg != null) {
             b.seed(cfg.seed()).requestsPerMinute(cfg.requestsPerMinute())
-                    .incrementalRequestsPerMinute(cfg.incrementalRequestsPerMinute())
+                    .incrementalRequestsPerMinute(cfg.incrementalRequestsPerMinute()).endpointLimits(cfg.endpointLimits())
                     .recentExclusion(Duration.ofMillis(cfg.recentExclusionMillis())).port(cfg.port())
                     .webhookRetryBackoff(Duration.ofMillis(cfg.webhookRetryBackoffMillis()))
                     .oauthTokenLifetime(Duration.ofSeconds(cfg.oauthTokenLifetimeSeconds()))

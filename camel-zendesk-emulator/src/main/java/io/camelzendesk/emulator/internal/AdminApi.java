@@ -108,6 +108,9 @@ final class AdminApi {
             if (b.has("requests_per_minute")) {
                 core.settings.requestsPerMinute = b.get("requests_per_minute").asInt();
             }
+            if (b.has("endpoint_limits")) {
+                core.settings.endpointLimits = b.get("endpoint_limits").asBoolean();
+            }
             if (b.has("incremental_requests_per_minute")) {
                 core.settings.incrementalRequestsPerMinute = b.get("incremental_requests_per_minute").asInt();
             }
@@ -141,6 +144,7 @@ final class AdminApi {
             }
             return Resp.ok(settings());
         });
+        r.get(a + "/endpoint-limits/refusals", req -> Resp.ok(Json.MAPPER.valueToTree(core.endpointLimits.refusals())));
         r.post(a + "/rate-limits/reset", req -> {
             core.rateLimiter.reset();
             return Resp.noContent();
@@ -175,6 +179,7 @@ final class AdminApi {
     private ObjectNode settings() {
         Settings s = core.settings;
         return Json.obj("requests_per_minute", s.requestsPerMinute, "incremental_requests_per_minute", s.incrementalRequestsPerMinute,
+                "endpoint_limits", s.endpointLimits,
                 "recent_exclusion_millis", s.recentExclusion.toMillis(), "oauth_token_lifetime_seconds", s.oauthTokenLifetime.toSeconds(),
                 "refresh_token_lifetime_seconds", s.refreshTokenLifetime.toSeconds(), "api_tokens_enabled", s.apiTokensEnabled,
                 "oauth_consent", s.oauthConsent.name(), "always_send_expires_in", s.alwaysSendExpiresIn,

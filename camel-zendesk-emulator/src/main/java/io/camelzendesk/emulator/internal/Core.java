@@ -16,6 +16,7 @@ public final class Core {
     public final RequestLog requestLog = new RequestLog();
     public final Faults faults = new Faults();
     public final RateLimiter rateLimiter;
+    public final EndpointLimits endpointLimits;
     public final Auth auth;
     public final OAuthServer oauth;
     public final WebhookService webhooks;
@@ -34,6 +35,7 @@ public final class Core {
         this.initialSettings = settings.copy();
         this.subdomain = subdomain;
         this.rateLimiter = new RateLimiter(this);
+        this.endpointLimits = new EndpointLimits(this);
         this.auth = new Auth(this);
         this.oauth = new OAuthServer(this);
         this.webhooks = new WebhookService(this);
@@ -74,6 +76,7 @@ public final class Core {
         webhooks.reset();
         faults.clear();
         rateLimiter.reset();
+        endpointLimits.reset();
         oauth.clear();
         jobs.clear();
     }

@@ -169,7 +169,19 @@ public final class HttpFront {
             ObjectNode b = Json.obj("error", "APIRateLimitExceeded", "description", "Number of allowed API requests per minute exceeded");
             return new Answer(Resp.json(429, b).header("Retry-After", String.valueOf(rl.resetSeconds())), rl);
         }
-        return new Answer(serve(api, req), rl);
+        EndpointLimits.Decision endpoint = core.endpointLimits.acquire(req);
+        Resp resp = endpoint.refused() ? endpointRefusal(endpoint) : serve(api, req);
+        endpoint.headers().forEach(resp::header);
+        return new Answer(resp, rl);
+    }
+
+    /** Zendesk's answer when an endpoint limit is used up: organizations have their own body. */
+    private static Resp endpointRefusal(EndpointLimits.Decision d) {
+        ObjectNode body = d.refusedBy().startsWith("organizations-update")
+                ? Json.obj("errors", Json.MAPPER.createArrayNode().add(Json.obj("code", "TooManyRequests", "title",
+                        "Too many requests to update")))
+                : Json.obj("error", "APIRateLimitExceeded", "description", "Rate limit for " + d.refusedBy() + " exceeded");
+        return Resp.json(429, body).header("Retry-After", String.valueOf(d.retryAfterSeconds()));
     }
 
     /**

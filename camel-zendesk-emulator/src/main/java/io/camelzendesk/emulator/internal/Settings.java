@@ -8,6 +8,7 @@ import java.time.Duration;
 public final class Settings implements Cloneable {
     public volatile int requestsPerMinute = 700;
     public volatile int incrementalRequestsPerMinute = 10;
+    public volatile boolean endpointLimits;
     public volatile Duration recentExclusion = Duration.ofSeconds(60);
     public volatile Duration oauthTokenLifetime = Duration.ofMinutes(30);
     public volatile Duration refreshTokenLifetime = Duration.ofDays(30);
@@ -33,6 +34,7 @@ public final class Settings implements Cloneable {
     public void restore(Settings from) {
         requestsPerMinute = from.requestsPerMinute;
         incrementalRequestsPerMinute = from.incrementalRequestsPerMinute;
+        endpointLimits = from.endpointLimits;
         recentExclusion = from.recentExclusion;
         oauthTokenLifetime = from.oauthTokenLifetime;
         refreshTokenLifetime = from.refreshTokenLifetime;
