@@ -53,6 +53,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "clientthreads":
         case "clientThreads": getOrCreateConfiguration(target).setClientThreads(property(camelContext, int.class, value)); return true;
+        case "coalesceupdates":
+        case "coalesceUpdates": getOrCreateConfiguration(target).setCoalesceUpdates(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelzendesk.component.ZendeskConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -191,6 +193,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientSecret": return java.lang.String.class;
         case "clientthreads":
         case "clientThreads": return int.class;
+        case "coalesceupdates":
+        case "coalesceUpdates": return boolean.class;
         case "configuration": return io.camelzendesk.component.ZendeskConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -330,6 +334,8 @@ public class ZendeskComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "clientthreads":
         case "clientThreads": return getOrCreateConfiguration(target).getClientThreads();
+        case "coalesceupdates":
+        case "coalesceUpdates": return getOrCreateConfiguration(target).isCoalesceUpdates();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

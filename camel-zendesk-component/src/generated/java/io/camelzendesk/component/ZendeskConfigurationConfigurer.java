@@ -32,6 +32,7 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         map.put("ClientId", java.lang.String.class);
         map.put("ClientSecret", java.lang.String.class);
         map.put("ClientThreads", int.class);
+        map.put("CoalesceUpdates", boolean.class);
         map.put("ConnectTimeout", long.class);
         map.put("CustomFieldsByName", boolean.class);
         map.put("DedupeWindow", int.class);
@@ -113,6 +114,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "clientSecret": target.setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "clientthreads":
         case "clientThreads": target.setClientThreads(property(camelContext, int.class, value)); return true;
+        case "coalesceupdates":
+        case "coalesceUpdates": target.setCoalesceUpdates(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "customfieldsbyname":
@@ -245,6 +248,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "clientSecret": return java.lang.String.class;
         case "clientthreads":
         case "clientThreads": return int.class;
+        case "coalesceupdates":
+        case "coalesceUpdates": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "customfieldsbyname":
@@ -373,6 +378,8 @@ public class ZendeskConfigurationConfigurer extends org.apache.camel.support.com
         case "clientSecret": return target.getClientSecret();
         case "clientthreads":
         case "clientThreads": return target.getClientThreads();
+        case "coalesceupdates":
+        case "coalesceUpdates": return target.isCoalesceUpdates();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "customfieldsbyname":

@@ -50,6 +50,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "clientthreads":
         case "clientThreads": target.getConfiguration().setClientThreads(property(camelContext, int.class, value)); return true;
+        case "coalesceupdates":
+        case "coalesceUpdates": target.getConfiguration().setCoalesceUpdates(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "customfieldsbyname":
@@ -216,6 +218,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "clientSecret": return java.lang.String.class;
         case "clientthreads":
         case "clientThreads": return int.class;
+        case "coalesceupdates":
+        case "coalesceUpdates": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "customfieldsbyname":
@@ -383,6 +387,8 @@ public class ZendeskEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "clientthreads":
         case "clientThreads": return target.getConfiguration().getClientThreads();
+        case "coalesceupdates":
+        case "coalesceUpdates": return target.getConfiguration().isCoalesceUpdates();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "customfieldsbyname":

@@ -23,7 +23,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(87);
+        Set<String> props = new HashSet<>(88);
         props.add("accessTokenLifetime");
         props.add("account");
         props.add("apiToken");
@@ -38,6 +38,7 @@ public class ZendeskEndpointUriFactory extends org.apache.camel.support.componen
         props.add("clientId");
         props.add("clientSecret");
         props.add("clientThreads");
+        props.add("coalesceUpdates");
         props.add("connectTimeout");
         props.add("customFieldsByName");
         props.add("dedupeWindow");

@@ -42,10 +42,38 @@ public final class TicketsApi extends ResourceApi<Ticket> {
      */
     public CompletableFuture<ZendeskResponse<Ticket>> safeUpdate(long id, Map<String, Object> ticket,
             String updatedStamp) {
+        return safeUpdate(id, ticket, updatedStamp, false);
+    }
+
+    /** A safe update, in the ticket's queue of coalesced updates when {@code coalesced} (never merged). */
+    public CompletableFuture<ZendeskResponse<Ticket>> safeUpdate(long id, Map<String, Object> ticket,
+            String updatedStamp, boolean coalesced) {
         ticket.put("safe_update", true);
         ticket.put("updated_stamp", updatedStamp);
         ticket.remove("updated_at");
-        return update(id, ticket);
+        return coalesced ? coalescedUpdate(id, ticket) : update(id, ticket);
+    }
+
+    /**
+     * An update coalesced with the other coalesced updates of the same ticket ({@link TicketUpdateQueue}): sent at
+     * once when none is under way, else merged with those waiting behind it into one request. The answer is the
+     * ticket after the request that carried this update.
+     */
+    public CompletableFuture<ZendeskResponse<Ticket>> coalescedUpdate(long id, Map<String, Object> ticket) {
+        return api.ticketUpdates().submit(id, ticket, prepare(ticket), merged -> send(ZendeskRequest.put(
+                resource.path(id)).json(ZendeskBodies.envelope("ticket", merged)).repeatable(repeatable(merged))));
+    }
+
+    /** A comment added by a coalesced update (see {@link #coalescedUpdate}). */
+    public CompletableFuture<ZendeskResponse<Ticket>> coalescedComment(long ticketId, Map<String, Object> comment) {
+        Map<String, Object> ticket = new LinkedHashMap<>();
+        ticket.put("comment", comment);
+        return coalescedUpdate(ticketId, ticket);
+    }
+
+    /** Updates given to {@link #coalescedUpdate} and the requests that carried them, for this account. */
+    public long[] coalescedCounts() {
+        return new long[] {api.ticketUpdates().updates(), api.ticketUpdates().requests()};
     }
 
     /** Adds a comment (an update that is never repeated: a repeat would add the comment twice). */

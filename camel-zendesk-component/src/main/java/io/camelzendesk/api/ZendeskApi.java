@@ -28,6 +28,7 @@ public final class ZendeskApi {
 
     private final ZendeskClient client;
     private final CustomFieldResolver fieldCache;
+    private final TicketUpdateQueue ticketUpdates;
     private final Duration ticketFieldsMaxAge;
     private final Duration jobTimeout;
     private final Map<ApiResource<?>, ResourceApi<?>> resources = new LinkedHashMap<>();
@@ -41,13 +42,15 @@ public final class ZendeskApi {
     private final WebhooksApi webhooks;
 
     public ZendeskApi(ZendeskClient client) {
-        this(client, new CustomFieldResolver(client), DEFAULT_TICKET_FIELDS_MAX_AGE, DEFAULT_JOB_TIMEOUT);
+        this(client, new CustomFieldResolver(client), new TicketUpdateQueue(), DEFAULT_TICKET_FIELDS_MAX_AGE,
+                DEFAULT_JOB_TIMEOUT);
     }
 
-    private ZendeskApi(ZendeskClient client, CustomFieldResolver fieldCache, Duration ticketFieldsMaxAge,
-            Duration jobTimeout) {
+    private ZendeskApi(ZendeskClient client, CustomFieldResolver fieldCache, TicketUpdateQueue ticketUpdates,
+            Duration ticketFieldsMaxAge, Duration jobTimeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.fieldCache = fieldCache;
+        this.ticketUpdates = ticketUpdates;
         this.ticketFieldsMaxAge = ticketFieldsMaxAge;
         this.jobTimeout = jobTimeout;
         this.jobs = new JobsApi(client, jobTimeout);
@@ -68,16 +71,21 @@ public final class ZendeskApi {
 
     /** A view with its own maximum age of the ticket fields it reads from the shared cache. */
     public ZendeskApi withTicketFieldsMaxAge(Duration maxAge) {
-        return new ZendeskApi(client, fieldCache, maxAge, jobTimeout);
+        return new ZendeskApi(client, fieldCache, ticketUpdates, maxAge, jobTimeout);
     }
 
     /** A view whose bulk calls wait this long for their jobs. */
     public ZendeskApi withJobTimeout(Duration timeout) {
-        return new ZendeskApi(client, fieldCache, ticketFieldsMaxAge, timeout);
+        return new ZendeskApi(client, fieldCache, ticketUpdates, ticketFieldsMaxAge, timeout);
     }
 
     public ZendeskClient client() {
         return client;
+    }
+
+    /** The account's coalesced ticket updates (shared by every view of this API). */
+    TicketUpdateQueue ticketUpdates() {
+        return ticketUpdates;
     }
 
     /** The calls of any resource of the table ({@link TicketsApi} for tickets, and so on). */

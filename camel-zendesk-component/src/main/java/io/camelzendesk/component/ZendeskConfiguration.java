@@ -137,6 +137,17 @@ public class ZendeskConfiguration implements Cloneable {
                                                                       + " updated_stamp read: a concurrent change"
                                                                       + " fails with ZendeskConflictException.")
     private boolean safeUpdate;
+    @UriParam(label = "producer", defaultValue = "false", description = "Ticket updates and comments go one request"
+                                                                      + " at a time per ticket, in order; those that"
+                                                                      + " arrive meanwhile (while one is sent or waits"
+                                                                      + " for the ticket's budget of 30 updates per 10"
+                                                                      + " minutes) are merged into one request: fields"
+                                                                      + " and tags merge, the last writer wins per"
+                                                                      + " field, at most one comment per request. Each"
+                                                                      + " exchange gets the ticket Zendesk answered."
+                                                                      + " Shared by every such endpoint of the"
+                                                                      + " account.")
+    private boolean coalesceUpdates;
     @UriParam(label = "producer", defaultValue = "false", description = "Ticket reads also give the custom fields by"
                                                                       + " title in the"
                                                                       + " CamelZendeskCustomFieldsByName header.")
@@ -565,6 +576,14 @@ public class ZendeskConfiguration implements Cloneable {
 
     public void setSafeUpdate(boolean safeUpdate) {
         this.safeUpdate = safeUpdate;
+    }
+
+    public boolean isCoalesceUpdates() {
+        return coalesceUpdates;
+    }
+
+    public void setCoalesceUpdates(boolean coalesceUpdates) {
+        this.coalesceUpdates = coalesceUpdates;
     }
 
     public boolean isCustomFieldsByName() {

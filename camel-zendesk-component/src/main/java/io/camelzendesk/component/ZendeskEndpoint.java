@@ -107,6 +107,10 @@ public class ZendeskEndpoint extends ScheduledPollEndpoint implements EndpointSe
         if (configuration.isRealtime()) {
             validateRealtime();
         }
+        if (configuration.isCoalesceUpdates() && zendeskResource != ZendeskResource.TICKETS) {
+            throw new IllegalArgumentException("Option coalesceUpdates applies to zendesk:tickets (updates and"
+                                               + " comments), not zendesk:" + resource);
+        }
     }
 
     /** A realtime endpoint is an export endpoint with a webhook endpoint beside it, validated here too. */

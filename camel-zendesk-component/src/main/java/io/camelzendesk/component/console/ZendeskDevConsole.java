@@ -56,6 +56,14 @@ public class ZendeskDevConsole extends AbstractDevConsole {
             sb.append("    Requests: ").append(a.get("requests")).append(" (retries ").append(a.get("retries"))
                     .append(", 429s ").append(a.get("rateLimited")).append(", failed ").append(a.get("failures"))
                     .append(", waited ").append(a.get("waitedMillis")).append(" ms)\n");
+            if (a.get("budgets") instanceof Map<?, ?> budgets && budgets.get("endpoints") instanceof Map<?, ?> eps) {
+                eps.forEach((name, v) -> sb.append("    Endpoint budget ").append(name).append(": ").append(v)
+                        .append("\n"));
+            }
+            if (a.get("coalescedUpdates") instanceof Number n && n.longValue() > 0) {
+                sb.append("    Coalesced ticket updates: ").append(n).append(" in ").append(a.get("coalescedRequests"))
+                        .append(" requests\n");
+            }
             for (Object uri : list(a, "endpoints")) {
                 sb.append("    Endpoint: ").append(uri).append("\n");
             }
@@ -164,6 +172,11 @@ public class ZendeskDevConsole extends AbstractDevConsole {
         jo.put("rateLimited", m.rateLimited());
         jo.put("failures", m.failures());
         jo.put("waitedMillis", m.waitedMillis());
+        // what Zendesk last reported of each budget, and the pauses in force (429s, budgets used up)
+        jo.put("budgets", new JsonObject(account.client().limits().snapshot(System.nanoTime())));
+        long[] coalesced = account.api().tickets().coalescedCounts();
+        jo.put("coalescedUpdates", coalesced[0]);
+        jo.put("coalescedRequests", coalesced[1]);
         return jo;
     }
 

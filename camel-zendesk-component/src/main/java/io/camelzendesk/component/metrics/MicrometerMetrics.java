@@ -70,6 +70,12 @@ final class MicrometerMetrics implements ZendeskMetrics {
         list.add(FunctionCounter.builder("zendesk.wait", m, x -> x.waitedMillis() / 1000.0).tags(tags)
                 .baseUnit("seconds").description("Time requests waited for the rate limits, Retry-After and backoff")
                 .register(registry));
+        io.camelzendesk.api.TicketsApi tickets = account.api().tickets();
+        list.add(FunctionCounter.builder("zendesk.coalesced.updates", tickets, t -> t.coalescedCounts()[0])
+                .tags(tags).description("Ticket updates given to coalescing endpoints (coalesceUpdates)")
+                .register(registry));
+        list.add(FunctionCounter.builder("zendesk.coalesced.requests", tickets, t -> t.coalescedCounts()[1])
+                .tags(tags).description("Requests that carried the coalesced ticket updates").register(registry));
         meters.put("account:" + account.id(), list);
     }
 

@@ -65,7 +65,8 @@ final class AccountOperations {
             case deleteMany -> bulk(ex, calls.deleteMany(ZendeskBodies.list(ex.getMessage().getBody(), "ids")));
             case addComment -> {
                 Map<String, Object> comment = args.comment(ex);
-                yield one(ex, api.tickets().addComment(args.ticketId(ex), comment));
+                yield one(ex, config.isCoalesceUpdates() ? api.tickets().coalescedComment(args.ticketId(ex), comment)
+                        : api.tickets().addComment(args.ticketId(ex), comment));
             }
             case listComments -> list(ex, api.tickets().listComments(args.ticketId(ex), listOptions()));
             case addTags -> reply(ex, calls.addTags(args.id(ex, null), args.tags(ex)));
@@ -108,9 +109,10 @@ final class AccountOperations {
                 throw new IllegalArgumentException("safeUpdate=true needs the updated_at that was read: set header "
                                                    + ZendeskConstants.UPDATED_STAMP + " or keep updated_at in the body");
             }
-            return api.tickets().safeUpdate(id, obj, stamp.toString());
+            return api.tickets().safeUpdate(id, obj, stamp.toString(), config.isCoalesceUpdates());
         }
-        return calls.update(id, obj);
+        return config.isCoalesceUpdates() && resource == TICKETS ? api.tickets().coalescedUpdate(id, obj)
+                : calls.update(id, obj);
     }
 
     /** A get; with {@code include=} the side-loaded arrays of the answer go to the side-loads header. */
