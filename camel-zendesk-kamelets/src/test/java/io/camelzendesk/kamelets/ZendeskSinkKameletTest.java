@@ -23,6 +23,8 @@ class ZendeskSinkKameletTest extends KameletTestSupport {
             @Override
             public void configure() {
                 from("direct:tickets").to("kamelet:zendesk-sink?resource=tickets&" + account());
+                from("direct:tickets-coalesced").to("kamelet:zendesk-sink?resource=tickets&operation=update"
+                                                    + "&coalesceUpdates=true&" + account());
                 from("direct:users").to("kamelet:zendesk-sink?resource=users&operation=createOrUpdate&" + account());
             }
         });
@@ -39,6 +41,27 @@ class ZendeskSinkKameletTest extends KameletTestSupport {
             assertThat(t.get("subject").asText()).isEqualTo("Printer on fire");
             assertThat(t.get("description").asText()).isEqualTo("Smoke everywhere");
         });
+    }
+
+    @Test
+    void updatesOfOneTicketGivenTogetherAreCoalesced() throws Exception {
+        long id = createTicket("Printer on fire");
+        admin.injectFault(io.camelzendesk.emulator.Fault.delay(java.time.Duration.ofMillis(500)).onMethod("PUT")
+                .times(1));
+        java.util.List<java.util.concurrent.Future<Exchange>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String tag = "t" + i;
+            sent.add(template.asyncSend("direct:tickets-coalesced", e -> {
+                e.getMessage().setHeader("zendesk-id", id);
+                e.getMessage().setBody("{\"ticket\": {\"additional_tags\": [\"" + tag + "\"]}}");
+            }));
+        }
+        for (java.util.concurrent.Future<Exchange> f : sent) {
+            assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).getException()).isNull();
+        }
+        assertThat(admin.get("tickets", id).orElseThrow().get("tags").toString())
+                .contains("t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9");
+        assertThat(admin.requests().stream().filter(r -> r.method().equals("PUT")).count()).isLessThan(10);
     }
 
     @Test
