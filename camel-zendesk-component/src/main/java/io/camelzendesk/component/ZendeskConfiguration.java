@@ -121,8 +121,9 @@ public class ZendeskConfiguration implements Cloneable {
     private String query;
     @UriParam(label = "producer", description = "Help Center locale (updateTranslation, article create).")
     private String locale;
-    @UriParam(label = "common", description = "Side-loads to include with list and search (producer) or with the"
-                                            + " export (consumer), e.g. users,groups,organizations.")
+    @UriParam(label = "common", description = "Side-loads to include with get, list and search (producer) or with"
+                                            + " the export and realtime (consumer: header CamelZendeskSideloads, the"
+                                            + " objects each record references), e.g. users,groups,organizations.")
     private String include;
     @UriParam(label = "producer", defaultValue = "100", description = "Items per page of list and search (max 100).")
     private int pageSize = 100;
@@ -148,9 +149,11 @@ public class ZendeskConfiguration implements Cloneable {
                                                                       + " Shared by every such endpoint of the"
                                                                       + " account.")
     private boolean coalesceUpdates;
-    @UriParam(label = "producer", defaultValue = "false", description = "Ticket reads also give the custom fields by"
-                                                                      + " title in the"
-                                                                      + " CamelZendeskCustomFieldsByName header.")
+    @UriParam(label = "common", defaultValue = "false", description = "Tickets read (producer) or consumed (export,"
+                                                                    + " realtime) also give their custom fields by"
+                                                                    + " title in the CamelZendeskCustomFieldsByName"
+                                                                    + " header, from the account's cached ticket"
+                                                                    + " fields.")
     private boolean customFieldsByName;
     @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration",
               description = "How long the ticket fields used to resolve custom fields by name are cached.")

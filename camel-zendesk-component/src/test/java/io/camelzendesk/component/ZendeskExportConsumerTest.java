@@ -254,6 +254,23 @@ class ZendeskExportConsumerTest {
     }
 
     @Test
+    void customFieldsByTitleArriveAsAHeaderFromOneReadOfTheFields() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v2/incremental/tickets/cursor.json")).willReturn(okJson(
+                "{\"tickets\":[{\"id\":5,\"custom_fields\":[{\"id\":77,\"value\":\"gizmo\"}],\"generated_timestamp\":1},"
+                + "{\"id\":6,\"custom_fields\":[{\"id\":77,\"value\":null}],\"generated_timestamp\":2}],"
+                + "\"after_cursor\":\"c\",\"end_of_stream\":true}")));
+        wm.stubFor(get(urlPathEqualTo("/api/v2/ticket_fields")).willReturn(okJson("{\"ticket_fields\":[{\"id\":77,"
+                + "\"type\":\"text\",\"title\":\"Product\"}],\"meta\":{\"has_more\":false}}")));
+        start("tickets?startTime=0&customFieldsByName=true&delay=60000");
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+        assertThat(received.get(0).getMessage().getHeader(ZendeskConstants.CUSTOM_FIELDS_BY_NAME, Map.class))
+                .containsEntry("Product", "gizmo");
+        assertThat(received.get(1).getMessage().getHeader(ZendeskConstants.CUSTOM_FIELDS_BY_NAME, Map.class))
+                .containsKey("Product");
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/ticket_fields")));
+    }
+
+    @Test
     void pageAsListDeliversOneExchangePerPage() throws Exception {
         wm.stubFor(get(urlPathEqualTo("/api/v2/incremental/organizations.json")).willReturn(okJson(
                 "{\"organizations\":[" + org(1, 1100) + "," + org(2, 1200) + "],\"count\":2,\"end_time\":1200,"

@@ -55,6 +55,8 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
     private final ExportPaging paging;
     private final ExportProgress progress = new ExportProgress();
     private ZendeskClient client;
+    /** The account's ticket fields, when records bring their custom fields by title. */
+    private io.camelzendesk.api.TicketFieldsApi ticketFields;
     private ExportPositionStore store;
     private ZendeskExportHealthCheck healthCheck;
     private ExportFailureBackoff backoff;
@@ -83,6 +85,9 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         client = endpoint.client();
+        ticketFields = config.isCustomFieldsByName() ? endpoint.account().api()
+                .withTicketFieldsMaxAge(java.time.Duration.ofMillis(config.getTicketFieldsCacheTtl())).ticketFields()
+                : null;
         store = ExportPositionStore.open(this, config, client.config().baseUrl().getAuthority());
         if (backoff == null) {
             backoff = new ExportFailureBackoff(getDelay());
@@ -332,9 +337,8 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
         if (record.get("generated_timestamp") != null) {
             m.setHeader(ZendeskConstants.GENERATED_TIMESTAMP, record.get("generated_timestamp"));
         }
-        if (!sideloads.isEmpty()) {
-            m.setHeader(ZendeskConstants.SIDELOADS, ExportRecords.referenced(record, sideloads));
-        }
+        RecordHeaders.sideloads(m, record, sideloads);
+        RecordHeaders.customFieldsByName(m, record, ticketFields);
         return exchange;
     }
 

@@ -2,6 +2,7 @@ package io.camelzendesk.component.realtime;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 import org.apache.camel.Exchange;
@@ -12,12 +13,15 @@ import org.slf4j.LoggerFactory;
 
 import io.camelzendesk.api.ApiResource;
 import io.camelzendesk.api.ResourceApi;
+import io.camelzendesk.api.Sideloaded;
+import io.camelzendesk.api.TicketFieldsApi;
 import io.camelzendesk.api.ZendeskApi;
 import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.client.ZendeskException;
 import io.camelzendesk.client.ZendeskJson;
 import io.camelzendesk.client.ZendeskNotFoundException;
 import io.camelzendesk.component.ZendeskConstants;
+import io.camelzendesk.component.export.RecordHeaders;
 import io.camelzendesk.model.WebhookEvent;
 import io.camelzendesk.model.ZendeskObject;
 
@@ -52,19 +56,27 @@ final class RealtimeDelivery {
     private final long leaseMillis;
     private volatile DeliveryLedger ledger;
     private volatile ResourceApi<?> objects;
+    /** Side-loads read with each object (option include), for the route's headers; null: none. */
+    private final String include;
+    private final boolean customFieldsByName;
+    private volatile TicketFieldsApi ticketFields;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     RealtimeDelivery(ZendeskRealtimeConsumer consumer, ApiResource<?> resource, RealtimeCounters counters,
-                     long leaseMillis) {
+                     long leaseMillis, String include, boolean customFieldsByName) {
+        this.include = include;
+        this.customFieldsByName = customFieldsByName;
         this.consumer = consumer;
         this.resource = resource;
         this.counters = counters;
         this.leaseMillis = leaseMillis;
     }
 
-    void start(DeliveryLedger ledger, ZendeskClient client) {
+    /** @param api the account's API (its ticket-field cache), read with the endpoint's cache TTL */
+    void start(DeliveryLedger ledger, ZendeskApi api) {
         this.ledger = ledger;
-        this.objects = new ZendeskApi(client).resource(resource);
+        this.objects = api.resource(resource);
+        this.ticketFields = customFieldsByName ? api.ticketFields() : null;
     }
 
     DeliveryLedger ledger() {
@@ -90,10 +102,10 @@ final class RealtimeDelivery {
         }
         // the version the event announces; without one (article events) the object is read first
         long version = epochSeconds(event.getDetail() == null ? null : event.getDetail().get("updated_at"));
-        ZendeskObject current = null;
+        Current current = null;
         if (version == 0) {
             current = fetch(id, event);
-            version = versionOf(current);
+            version = versionOf(current.object());
         }
         DeliveryLedger.Claim claim = claim(id, version, WEBHOOK_WAIT_MILLIS);
         if (claim.outcome() == DeliveryLedger.Outcome.DELIVERED) {
@@ -127,8 +139,10 @@ final class RealtimeDelivery {
                     m.setHeader(name, value);
                 }
             });
-            long delivered = Math.max(version, versionOf(current));
-            route(exchange, current, claim, delivered, BY_WEBHOOK);
+            long delivered = Math.max(version, versionOf(current.object()));
+            RecordHeaders.sideloads(m, current.object(), current.sideloads());
+            RecordHeaders.customFieldsByName(m, current.object(), ticketFields);
+            route(exchange, current.object(), claim, delivered, BY_WEBHOOK);
             if (exchange.getException() != null) {
                 throw exchange.getException();
             }
@@ -223,10 +237,10 @@ final class RealtimeDelivery {
      * The current object, at least at {@code version}: a read that returns an older one (a replica behind) is made
      * again, twice, half a second apart; null when it stays older.
      */
-    private ZendeskObject fetchAtLeast(long id, WebhookEvent event, long version) throws InterruptedException {
+    private Current fetchAtLeast(long id, WebhookEvent event, long version) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
-            ZendeskObject current = fetch(id, event);
-            if (versionOf(current) >= version || versionOf(current) == 0) {
+            Current current = fetch(id, event);
+            if (versionOf(current.object()) >= version || versionOf(current.object()) == 0) {
                 return current;
             }
             if (attempt == STALE_READ_RETRIES) {
@@ -236,16 +250,24 @@ final class RealtimeDelivery {
         }
     }
 
-    /** The current object; one deleted since the event is the event's detail. */
-    private ZendeskObject fetch(long id, WebhookEvent event) {
+    /** An object read, and what was side-loaded with it. */
+    private record Current(ZendeskObject object, Map<String, Map<Object, Map<String, Object>>> sideloads) {
+    }
+
+    /** The current object (with its side-loads, option include); one deleted since the event is the event's detail. */
+    private Current fetch(long id, WebhookEvent event) {
         try {
-            return objects.get(id).join().body();
+            if (include != null) {
+                Sideloaded<?> read = objects.get(id, include).join().body();
+                return new Current((ZendeskObject) read.object(), read.sideloads());
+            }
+            return new Current(objects.get(id).join().body(), Map.of());
         } catch (CompletionException e) {
             ZendeskException failure = ZendeskClient.unwrap(e.getCause());
             if (failure instanceof ZendeskNotFoundException && event.getDetail() != null) {
                 ZendeskObject gone = ZendeskJson.MAPPER.convertValue(event.getDetail(), resource.modelType());
                 gone.set("id", id);
-                return gone;
+                return new Current(gone, Map.of());
             }
             throw failure;
         }

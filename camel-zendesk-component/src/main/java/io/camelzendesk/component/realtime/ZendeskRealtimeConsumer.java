@@ -64,7 +64,7 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
         this.config = endpoint.getConfiguration();
         this.webhookEndpoint = webhookEndpoint;
         this.delivery = new RealtimeDelivery(this, endpoint.getZendeskResource().api(), counters,
-                config.getDeliveryLease());
+                config.getDeliveryLease(), config.getInclude(), config.isCustomFieldsByName());
         this.export = exportConsumer.apply(delivery::onRecord);
     }
 
@@ -87,7 +87,8 @@ public class ZendeskRealtimeConsumer extends DefaultConsumer {
         ServiceHelper.startService(ledgerState.repository());
         String ledgerKey = export.positionKey() + "/delivered";
         delivery.start(new DeliveryLedger(ledgerState.repository(), ledgerKey, config.getDeliveryLease(),
-                System::currentTimeMillis), endpoint.client());
+                System::currentTimeMillis), endpoint.account().api()
+                .withTicketFieldsMaxAge(java.time.Duration.ofMillis(config.getTicketFieldsCacheTtl())));
         if (config.getReconcileNamespace() == null) {
             ServiceHelper.startService(export);
         } else {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -101,6 +102,40 @@ class RealtimeWebhookPathTest {
         assertThat(deliver("ticket.priority_changed", 7, "2026-01-01T10:00:05Z")).isEqualTo(200);
         assertThat(received).hasSize(1);
         wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/tickets/7")));
+    }
+
+    @Test
+    void theReadBringsTheSideloadsAndCustomFieldsByTitleSoTheRouteReadsNothing() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v2/tickets/12")).withQueryParam("include", equalTo("users"))
+                .willReturn(okJson("{\"ticket\":{\"id\":12,\"requester_id\":500,\"status\":\"open\","
+                        + "\"updated_at\":\"2026-01-01T10:00:05Z\",\"custom_fields\":[{\"id\":77,\"value\":\"gizmo\"}]},"
+                        + "\"users\":[{\"id\":500,\"name\":\"Ann\",\"email\":\"ann@example.com\"},{\"id\":9,\"name\":\"x\"}]}")));
+        wm.stubFor(get(urlPathEqualTo("/api/v2/ticket_fields")).willReturn(okJson("{\"ticket_fields\":[{\"id\":77,"
+                + "\"type\":\"text\",\"title\":\"Product\"}],\"meta\":{\"has_more\":false}}")));
+        List<Exchange> enriched = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("zendesk:tickets?realtime=true&path=/zendesk/realtime/enriched&signingSecret=" + SECRET
+                     + "&baseUrl=" + wm.baseUrl() + "&oauthToken=tok&incrementalRequestsPerMinute=0&delay=60000"
+                     + "&stateDirectory=" + state + "&include=users&customFieldsByName=true")
+                        .routeId("enriched").process(e -> enriched.add(e.copy()));
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> context.getRoute("enriched").getConsumer()
+                instanceof ZendeskRealtimeConsumer c && c.webhookServing());
+        byte[] body = ("{\"type\":\"zen:event-type:ticket.status_changed\",\"account_id\":1,\"id\":\"e-12\","
+                       + "\"time\":\"2026-01-01T10:00:05Z\",\"subject\":\"zen:ticket:12\",\"detail\":{\"id\":\"12\","
+                       + "\"updated_at\":\"2026-01-01T10:00:05Z\"},\"event\":{}}").getBytes(StandardCharsets.UTF_8);
+        assertThat(post(server.getPort(), "/zendesk/realtime/enriched", body, signedHeaders(SECRET, body))
+                .statusCode()).isEqualTo(200);
+        assertThat(enriched).singleElement().satisfies(e -> {
+            Map<?, ?> sideloads = e.getMessage().getHeader(ZendeskConstants.SIDELOADS, Map.class);
+            assertThat(((Map<?, ?>) sideloads.get("users")).values()).singleElement().asString().contains("Ann");
+            assertThat(e.getMessage().getHeader(ZendeskConstants.CUSTOM_FIELDS_BY_NAME, Map.class))
+                    .containsEntry("Product", "gizmo");
+        });
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/tickets/12")));
     }
 
     @Test
