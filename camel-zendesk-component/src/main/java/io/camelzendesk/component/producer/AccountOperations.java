@@ -1,6 +1,7 @@
 package io.camelzendesk.component.producer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -48,7 +49,14 @@ final class AccountOperations {
         this.args = args;
     }
 
-    CompletableFuture<?> execute(ZendeskOperation op, Exchange ex) {
+    CompletableFuture<?> execute(ZendeskOperation given, Exchange ex) {
+        ZendeskOperation op = oneOrMany(given, ex);
+        if (op == ZendeskOperation.get && SHOW_MANY.contains(resource)) {
+            List<Long> ids = args.ids(ex);
+            if (ids != null) {
+                return calls.showMany(ids).thenApply(list -> (Object) list);
+            }
+        }
         return switch (op) {
             case create -> created(ex, one(ex, create(ex)));
             case get -> get(ex);
@@ -77,6 +85,24 @@ final class AccountOperations {
             case applyAndSave -> reply(ex, api.macros().applyAndSave(args.id(ex, null), args.macroTicket(ex)));
             case upload -> upload(ex);
         };
+    }
+
+    /** The resources Zendesk reads several of in one request ({@code show_many}). */
+    private static final java.util.Set<ZendeskResource> SHOW_MANY = java.util.EnumSet.of(TICKETS,
+            ZendeskResource.USERS, ZendeskResource.ORGANIZATIONS);
+
+    /**
+     * A list handed to create, update or createOrUpdate goes as the bulk operation (create_many, ...: 100 objects per
+     * request and job) where the resource has one: one request per 100 objects instead of one per object.
+     */
+    private ZendeskOperation oneOrMany(ZendeskOperation op, Exchange ex) {
+        ZendeskOperation many = switch (op) {
+            case create -> ZendeskOperation.createMany;
+            case update -> ZendeskOperation.updateMany;
+            case createOrUpdate -> ZendeskOperation.createOrUpdateMany;
+            default -> null;
+        };
+        return many != null && resource.operations().contains(many) && args.isMany(ex) ? many : op;
     }
 
     // ---- single objects

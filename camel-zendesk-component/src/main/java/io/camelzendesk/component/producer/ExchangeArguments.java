@@ -1,5 +1,6 @@
 package io.camelzendesk.component.producer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,42 @@ final class ExchangeArguments {
     /** One object of the resource, unwrapped from its envelope. */
     Map<String, Object> object(Exchange ex) {
         return ZendeskBodies.object(ex.getMessage().getBody(), resource.api().singular());
+    }
+
+    /**
+     * The ids of a read of several objects: header {@code CamelZendeskId} as a collection or comma-separated text;
+     * null when it names one id (or none).
+     */
+    List<Long> ids(Exchange ex) {
+        Object header = ex.getMessage().getHeader(ZendeskConstants.ID);
+        List<Object> given = header instanceof java.util.Collection<?> c ? new ArrayList<>(c)
+                : header instanceof String s && s.contains(",") ? new ArrayList<>(List.of(s.split(","))) : null;
+        if (given == null) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>(given.size());
+        for (Object o : given) {
+            String text = String.valueOf(o).trim();
+            if (!text.isEmpty()) {
+                ids.add(Long.valueOf(text));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Whether the body is several objects (a collection, an array, a JSON array, a plural envelope): the body is
+     * left parsed, so that a stream is read once.
+     */
+    boolean isMany(Exchange ex) {
+        Object value = ZendeskBodies.parsed(ex.getMessage().getBody());
+        if (value == null) {
+            return false;
+        }
+        ex.getMessage().setBody(value);
+        return value instanceof java.util.Collection<?> || value instanceof Object[]
+               || value instanceof Map<?, ?> m && m.size() == 1 && m.get(resource.api().plural())
+                       instanceof java.util.Collection<?>;
     }
 
     /** The id from the header, the option, or the body's {@code id}; fails before any request without one. */
