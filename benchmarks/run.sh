@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the project (component + benchmarks), then runs benchmarks by name; each prints its figures.
-#   benchmarks/run.sh create|export|pacing|ceiling|decode|all [--opt value]...
+#   benchmarks/run.sh create|export|pacing|ceiling|decode|sync|all [--opt value]...
 #   SKIP_BUILD=1 benchmarks/run.sh ...   (reuse the last build)
 # JAVA_OPTS applies to the client JVM (the export benchmark sets -Xmx in its own child JVMs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:-}; shift || true
 case "$name" in
-  create|export|pacing|ceiling|decode|all) ;;
-  *) echo "usage: benchmarks/run.sh create|export|pacing|ceiling|decode|all [--opt value]..." >&2; exit 2 ;;
+  create|export|pacing|ceiling|decode|sync|all) ;;
+  *) echo "usage: benchmarks/run.sh create|export|pacing|ceiling|decode|sync|all [--opt value]..." >&2; exit 2 ;;
 esac
 
 cp_file=benchmarks/target/classpath.txt
@@ -31,5 +31,6 @@ case "$name" in
   ceiling) run ExportCeiling "$@" ;;
   decode) run ModelDecodeBenchmark "$@" ;;
   pacing) run ExportPacingBenchmark "$@" ;;
+  sync) run SyncRequestsBenchmark "$@" ;;
   all) run CreateBenchmark; run ExportBenchmark; run ExportPacingBenchmark ;;
 esac

@@ -1,5 +1,7 @@
 package io.camelzendesk.emulator.internal;
 
+import java.util.ArrayList;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -136,20 +138,30 @@ public final class TicketService {
         tk.set("fields", customFields);
         tk.put("updated_at", Times.iso(updatedMillis));
         tk.put("generated_timestamp", updatedMillis / 1000);
+        String channel = tk.path("via").path("channel").asText();
         long auditId = core.db.t(Db.TICKET_EVENTS).nextId();
         ObjectNode firstComment = null;
+        List<ObjectNode> later = new ArrayList<>();
         for (LoadComment c : comments) {
+            // the first comment is the creation's audit; each later one has its own, as Zendesk records them
+            long commentAudit = firstComment == null ? auditId : core.db.t(Db.TICKET_EVENTS).nextId();
             ObjectNode comment = this.comments.build(id, Json.obj("body", c.body(), "public", c.isPublic()), c.authorId(),
-                    tk.path("via").path("channel").asText(), c.atMillis(), auditId);
+                    channel, c.atMillis(), commentAudit);
             this.comments.store(id, comment);
             if (firstComment == null) {
                 firstComment = comment;
                 tk.put("description", c.body());
                 tk.put("is_public", c.isPublic());
+            } else {
+                later.add(comment);
             }
         }
         t.put(new Entity(id, tk, updatedMillis / 1000, updatedMillis));
-        audits.record(auditId, null, tk, firstComment, requester, tk.path("via").path("channel").asText(), createdMillis);
+        audits.record(auditId, null, tk, firstComment, requester, channel, createdMillis);
+        for (int i = 0; i < later.size(); i++) {
+            LoadComment c = comments.get(i + 1);
+            audits.record(later.get(i).path("audit_id").asLong(), tk, tk, later.get(i), c.authorId(), channel, c.atMillis());
+        }
         return id;
     }
 
