@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * <li>per-object budgets: updates of one ticket (30 per 10 minutes), one user, one organization (5 per minute).</li>
  * </ul>
  * A request waits for a slot on each budget it draws on, one after the other, most specific first: a request held
- * back by one ticket's budget reserves nothing on the account's until it may go. Across nodes the budgets that Zendesk reports in headers
- * are shared through Zendesk's own counts (every node reads the same {@code remaining}); the documented ones without
- * a header are kept per JVM.
+ * back by one ticket's budget reserves nothing on the account's until it may go.
+ * <p>
+ * Across nodes: the budgets Zendesk reports in headers are shared through Zendesk's own counts, each node spending
+ * its share of what is left ({@link RateLimiter#share()}, learned from how fast the count falls); the per-object
+ * budgets Zendesk reports in no header are kept at the node's share of the account's spending.
  * <p>
  * A 429 pauses the budget that refused: an endpoint header at {@code remaining=0} names it; else the account's at 0;
  * else the request's object budget, then its endpoint budget (Zendesk's endpoint limits without a header); only a
@@ -198,7 +200,9 @@ public final class AccountLimits {
             long now = System.nanoTime();
             objects.values().removeIf(o -> o.idleSince(now));
         }
-        return objects.computeIfAbsent(k, x -> new RateLimiter(x, 0, limit.perObject(), limit.objectWindow()));
+        // kept at this node's share of the account's spending: other nodes update the same tickets
+        return objects.computeIfAbsent(k, x -> new RateLimiter(x, 0, limit.perObject(), limit.objectWindow(),
+                general::share));
     }
 
     private void learn(String endpointKey, String name) {

@@ -35,12 +35,24 @@ public final class RateLimiter {
     private final List<Long> starts;
     private volatile int lastLimit = -1;
     private volatile int lastRemaining = -1;
+    /** This node's share of the budget's spending (see {@link #adapt}); 1 alone. */
+    private double share = 1.0;
+    /** How much one answer moves the share's average. */
+    static final double SHARE_WEIGHT = 0.05;
+    /** Scales the window limit (a documented per-object budget kept at the node's share); 1 when null. */
+    private final java.util.function.DoubleSupplier windowScale;
 
     RateLimiter(String name, int requestsPerMinute) {
         this(name, requestsPerMinute, 0, Duration.ZERO);
     }
 
     RateLimiter(String name, int requestsPerMinute, int windowLimit, Duration window) {
+        this(name, requestsPerMinute, windowLimit, window, null);
+    }
+
+    RateLimiter(String name, int requestsPerMinute, int windowLimit, Duration window,
+                java.util.function.DoubleSupplier windowScale) {
+        this.windowScale = windowScale;
         this.name = name;
         this.windowLimit = windowLimit;
         this.windowNanos = window.toNanos();
@@ -116,6 +128,8 @@ public final class RateLimiter {
         while (!starts.isEmpty() && starts.get(0) - (start - 2 * windowNanos) <= 0) {
             starts.remove(0);
         }
+        int limit = windowScale == null ? windowLimit
+                : Math.max(1, (int) Math.floor(windowLimit * Math.min(1.0, windowScale.getAsDouble())));
         for (int guard = 0; guard <= starts.size(); guard++) {
             int near = 0;
             long firstNear = 0;
@@ -126,7 +140,7 @@ public final class RateLimiter {
                     }
                 }
             }
-            if (near < windowLimit) {
+            if (near < limit) {
                 return start;
             }
             start = firstNear + windowNanos;
@@ -150,10 +164,23 @@ public final class RateLimiter {
         return (!started || now - lastStartNanos > horizon) && (!paused || now - pausedUntilNanos > 0);
     }
 
-    /** Learns the remaining budget (values from {@link RateLimitHeaders}); a negative remaining is ignored. */
+    /**
+     * Learns the remaining budget (values from {@link RateLimitHeaders}); a negative remaining is ignored.
+     * <p>
+     * Other nodes may spend the same budget: between two answers of this node's, Zendesk's count fell by this
+     * node's request and theirs. The share of the budget this node spends ({@link #share()}) is averaged from that;
+     * once little is left, this node spreads its share of what is left over the rest of the window, and stops when
+     * its share is less than one request, so that the nodes together neither run into a 429 nor leave much unused.
+     */
     synchronized void adapt(int limit, int remaining, long resetSeconds, long now) {
         if (remaining < 0) {
             return;
+        }
+        int previous = lastRemaining;
+        if (previous >= 0 && remaining < previous && (lastLimit < 0 || limit == lastLimit)) {
+            // the count fell by this request and, when it fell by more, the requests of other nodes
+            double mine = 1.0 / (previous - remaining);
+            share = share + SHARE_WEIGHT * (mine - share);
         }
         lastLimit = limit;
         lastRemaining = remaining;
@@ -163,13 +190,22 @@ public final class RateLimiter {
             adaptiveIntervalNanos = 0;
             return;
         }
-        if (remaining == 0) {
-            // nothing left: wait for the window to reset
+        double myRemaining = remaining * share;
+        if (myRemaining < 1) {
+            // nothing left, or less than one request of this node's share: wait for the window to reset
             adaptiveIntervalNanos = 0;
             pauseUntil(now + window);
             return;
         }
-        adaptiveIntervalNanos = window / remaining;
+        adaptiveIntervalNanos = (long) (window / myRemaining);
+    }
+
+    /**
+     * The share of this budget's spending that is this node's (1 when alone), averaged over its recent answers: a
+     * per-object budget that Zendesk reports in no header is kept at that share of its documented size.
+     */
+    public synchronized double share() {
+        return share;
     }
 
     /** The server refused a request of this budget (429): nobody sends on it before {@code retryAfter} has passed. */

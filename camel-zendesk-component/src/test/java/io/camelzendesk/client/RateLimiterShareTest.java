@@ -1,0 +1,56 @@
+package io.camelzendesk.client;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A budget spent by several nodes: each learns its share from how fast Zendesk's count falls, and keeps to it. */
+class RateLimiterShareTest {
+
+    private static final long S = 1_000_000_000L;
+
+    @Test
+    void aloneTheShareStaysWholeAndTheLastRequestsAreSpread() {
+        RateLimiter l = new RateLimiter("general", 0);
+        for (int remaining = 199; remaining >= 30; remaining--) {
+            l.adapt(200, remaining, 30, 0);
+        }
+        assertThat(l.share()).isEqualTo(1.0);
+        // 30 left of 200 (below 20%), 30 s to go: one second apart
+        l.adapt(200, 30, 30, 0);
+        assertThat(l.reserve(0)).isZero();
+        assertThat(l.reserve(0)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void withTwoOtherNodesItKeepsToAThirdAndStopsBeforeTheLastRequests() {
+        RateLimiter l = new RateLimiter("general", 0);
+        // the count falls by 3 between this node's answers: two other nodes spend as much
+        int remaining = 200;
+        for (int i = 0; i < 55; i++) {
+            remaining -= 3;
+            l.adapt(200, remaining, 30, 0);
+        }
+        assertThat(l.share()).isBetween(0.30, 0.40);
+        // 30 left: this node's share is about 10, over 30 s: about 3 s apart (three nodes: a second apart together)
+        l.adapt(200, 30, 30, 0);
+        l.reserve(0);
+        assertThat(l.reserve(0)).isBetween(Duration.ofMillis(2_500), Duration.ofMillis(3_500));
+        // 2 left: less than one request of this node's share: it waits for the window to reset
+        l.adapt(200, 2, 20, 100 * S);
+        assertThat(l.pausedFor(100 * S)).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aPerObjectBudgetIsKeptAtTheNodesShare() {
+        double[] share = {1.0};
+        RateLimiter ticket = new RateLimiter("tickets-update#1", 0, 30, Duration.ofMinutes(10), () -> share[0]);
+        share[0] = 0.34;
+        for (int i = 0; i < 10; i++) {
+            assertThat(ticket.reserve(0)).isZero();
+        }
+        assertThat(ticket.reserve(0)).isEqualTo(Duration.ofMinutes(10));
+    }
+}
