@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the project (component + benchmarks), then runs benchmarks by name; each prints its figures.
-#   benchmarks/run.sh create|export|pacing|ceiling|decode|sync|all [--opt value]...
+#   benchmarks/run.sh create|export|pacing|ceiling|decode|sync|cluster|all [--opt value]...
 #   SKIP_BUILD=1 benchmarks/run.sh ...   (reuse the last build)
 # JAVA_OPTS applies to the client JVM (the export benchmark sets -Xmx in its own child JVMs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:-}; shift || true
 case "$name" in
-  create|export|pacing|ceiling|decode|sync|all) ;;
-  *) echo "usage: benchmarks/run.sh create|export|pacing|ceiling|decode|sync|all [--opt value]..." >&2; exit 2 ;;
+  create|export|pacing|ceiling|decode|sync|cluster|all) ;;
+  *) echo "usage: benchmarks/run.sh create|export|pacing|ceiling|decode|sync|cluster|all [--opt value]..." >&2; exit 2 ;;
 esac
 
 cp_file=benchmarks/target/classpath.txt
@@ -32,5 +32,6 @@ case "$name" in
   decode) run ModelDecodeBenchmark "$@" ;;
   pacing) run ExportPacingBenchmark "$@" ;;
   sync) run SyncRequestsBenchmark "$@" ;;
+  cluster) run ClusterBudgetBenchmark "$@" ;;
   all) run CreateBenchmark; run ExportBenchmark; run ExportPacingBenchmark ;;
 esac

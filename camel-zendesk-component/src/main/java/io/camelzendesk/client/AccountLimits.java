@@ -186,8 +186,8 @@ public final class AccountLimits {
 
     private RateLimiter endpointLimiter(String name, int perMinute) {
         return endpoints.computeIfAbsent(name, n -> perMinute > 0
-                ? new RateLimiter(n, 0, perMinute, Duration.ofMinutes(1))
-                : new RateLimiter(n, 0));
+                ? new RateLimiter(n, 0, perMinute, Duration.ofMinutes(1), general::share)
+                : new RateLimiter(n, 0, 0, Duration.ZERO, general::share));
     }
 
     private RateLimiter objectLimiter(EndpointLimits.EndpointLimit limit, String id) {

@@ -37,10 +37,18 @@ public final class RateLimiter {
     private volatile int lastRemaining = -1;
     /** This node's share of the budget's spending (see {@link #adapt}); 1 alone. */
     private double share = 1.0;
+    /** Below this share others spend the budget too: this node spaces its part of it over the window. */
+    static final double SHARED_BELOW = 0.9;
+    private long shareIntervalNanos;
+    private long longestResetSeconds;
     /** How much one answer moves the share's average. */
     static final double SHARE_WEIGHT = 0.05;
-    /** Scales the window limit (a documented per-object budget kept at the node's share); 1 when null. */
-    private final java.util.function.DoubleSupplier windowScale;
+    /**
+     * This node's share of the account's spending (null for the account's own budgets): a documented per-object
+     * window is kept at that share, and an endpoint budget whose own share cannot be seen in its counts (a limit of
+     * one a second) uses it.
+     */
+    private final java.util.function.DoubleSupplier accountShare;
 
     RateLimiter(String name, int requestsPerMinute) {
         this(name, requestsPerMinute, 0, Duration.ZERO);
@@ -51,8 +59,8 @@ public final class RateLimiter {
     }
 
     RateLimiter(String name, int requestsPerMinute, int windowLimit, Duration window,
-                java.util.function.DoubleSupplier windowScale) {
-        this.windowScale = windowScale;
+                java.util.function.DoubleSupplier accountShare) {
+        this.accountShare = accountShare;
         this.name = name;
         this.windowLimit = windowLimit;
         this.windowNanos = window.toNanos();
@@ -84,7 +92,7 @@ public final class RateLimiter {
         long start = earliest;
         for (int round = 0; round < 4; round++) {
             long before = start;
-            long interval = Math.max(staticIntervalNanos, adaptiveIntervalNanos);
+            long interval = Math.max(Math.max(staticIntervalNanos, adaptiveIntervalNanos), shareIntervalNanos);
             if (started && interval > 0) {
                 start = later(start, lastStartNanos + interval);
             }
@@ -128,8 +136,8 @@ public final class RateLimiter {
         while (!starts.isEmpty() && starts.get(0) - (start - 2 * windowNanos) <= 0) {
             starts.remove(0);
         }
-        int limit = windowScale == null ? windowLimit
-                : Math.max(1, (int) Math.floor(windowLimit * Math.min(1.0, windowScale.getAsDouble())));
+        int limit = accountShare == null ? windowLimit
+                : Math.max(1, (int) Math.floor(windowLimit * Math.min(1.0, accountShare.getAsDouble())));
         for (int guard = 0; guard <= starts.size(); guard++) {
             int near = 0;
             long firstNear = 0;
@@ -168,9 +176,11 @@ public final class RateLimiter {
      * Learns the remaining budget (values from {@link RateLimitHeaders}); a negative remaining is ignored.
      * <p>
      * Other nodes may spend the same budget: between two answers of this node's, Zendesk's count fell by this
-     * node's request and theirs. The share of the budget this node spends ({@link #share()}) is averaged from that;
-     * once little is left, this node spreads its share of what is left over the rest of the window, and stops when
-     * its share is less than one request, so that the nodes together neither run into a 429 nor leave much unused.
+     * node's request and theirs. The share of the budget this node spends ({@link #share()}) is averaged from that.
+     * While others spend it too, this node spaces its part of the limit evenly over a window (the longest reset seen:
+     * a minute, or a second for a per-second limit); once little is left, it spreads its share of what is left over
+     * the rest of the window, and stops when that is less than one request: the nodes together neither run into a
+     * 429 nor leave much unused.
      */
     synchronized void adapt(int limit, int remaining, long resetSeconds, long now) {
         if (remaining < 0) {
@@ -184,13 +194,19 @@ public final class RateLimiter {
         }
         lastLimit = limit;
         lastRemaining = remaining;
+        longestResetSeconds = Math.max(longestResetSeconds, resetSeconds);
+        // sharing the budget: this node's part of it, spread evenly over a whole window (the longest reset seen)
+        long fullWindow = longestResetSeconds > 0 ? Duration.ofSeconds(longestResetSeconds).toNanos()
+                : DEFAULT_WINDOW.toNanos();
+        double mine = accountShare == null ? share : Math.min(share, accountShare.getAsDouble());
+        shareIntervalNanos = mine < SHARED_BELOW && limit > 0 ? (long) (fullWindow / (limit * mine)) : 0;
         long window = resetSeconds > 0 ? Duration.ofSeconds(resetSeconds).toNanos() : DEFAULT_WINDOW.toNanos();
         boolean low = limit > 0 ? remaining < limit * ADAPT_BELOW : remaining < 10;
         if (!low) {
             adaptiveIntervalNanos = 0;
             return;
         }
-        double myRemaining = remaining * share;
+        double myRemaining = remaining * mine;
         if (myRemaining < 1) {
             // nothing left, or less than one request of this node's share: wait for the window to reset
             adaptiveIntervalNanos = 0;

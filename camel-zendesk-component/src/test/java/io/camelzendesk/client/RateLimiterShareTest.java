@@ -53,4 +53,26 @@ class RateLimiterShareTest {
         }
         assertThat(ticket.reserve(0)).isEqualTo(Duration.ofMinutes(10));
     }
+
+    @Test
+    void sharingItSpacesItsPartOfTheLimitOverTheWindow() {
+        RateLimiter l = new RateLimiter("general", 0);
+        int remaining = 2000;
+        for (int i = 0; i < 80; i++) {
+            remaining -= 3;
+            l.adapt(2000, remaining, 60, 0);
+        }
+        // about a third of 2,000 a minute: some 90 ms apart, though much is left
+        l.reserve(0);
+        assertThat(l.reserve(0)).isBetween(Duration.ofMillis(75), Duration.ofMillis(110));
+    }
+
+    @Test
+    void aPerSecondEndpointLimitUsesTheAccountsShare() {
+        RateLimiter users = new RateLimiter("create-update-user", 0, 0, Duration.ZERO, () -> 0.34);
+        // one a second, none left: this node waits for the reset, then takes one second in three
+        users.adapt(1, 0, 1, 0);
+        assertThat(users.reserve(0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(users.reserve(0)).isBetween(Duration.ofMillis(3_900), Duration.ofMillis(4_000));
+    }
 }

@@ -244,6 +244,11 @@ public final class EmulatorAdmin {
     }
 
     /** Empties the current rate-limit windows. */
+    /** Requests allowed and refused with a 429 per budget (general, incremental, help_center) since the last reset. */
+    public java.util.Map<String, long[]> rateLimitCounts() {
+        return core.rateLimiter.counts();
+    }
+
     public void resetRateLimits() {
         core.rateLimiter.reset();
     }

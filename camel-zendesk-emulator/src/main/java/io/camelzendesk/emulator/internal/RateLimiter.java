@@ -16,6 +16,8 @@ public final class RateLimiter {
     private final Core core;
     private final long[] windowStart = new long[3];
     private final int[] used = new int[3];
+    private final long[] allowed = new long[3];
+    private final long[] refused = new long[3];
 
     RateLimiter(Core core) {
         this.core = core;
@@ -48,22 +50,36 @@ public final class RateLimiter {
         if (limit <= 0) {
             if (consume) {
                 used[i]++;
+                allowed[i]++;
             }
             return new Result(true, UNLIMITED_REPORTED, UNLIMITED_REPORTED, reset);
         }
         if (consume && used[i] >= limit) {
+            refused[i]++;
             return new Result(false, limit, 0, reset);
         }
         if (consume) {
             used[i]++;
+            allowed[i]++;
         }
         return new Result(true, limit, Math.max(0, limit - used[i]), reset);
+    }
+
+    /** Requests allowed and refused (429) per budget since the last reset: {bucket: [allowed, refused]}. */
+    public synchronized java.util.Map<String, long[]> counts() {
+        java.util.Map<String, long[]> out = new java.util.LinkedHashMap<>();
+        for (Bucket b : Bucket.values()) {
+            out.put(b.name().toLowerCase(java.util.Locale.ROOT), new long[] {allowed[b.ordinal()], refused[b.ordinal()]});
+        }
+        return out;
     }
 
     public synchronized void reset() {
         for (int i = 0; i < used.length; i++) {
             used[i] = 0;
             windowStart[i] = 0;
+            allowed[i] = 0;
+            refused[i] = 0;
         }
     }
 }
