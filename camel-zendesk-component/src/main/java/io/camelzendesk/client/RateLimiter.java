@@ -41,8 +41,12 @@ public final class RateLimiter {
     static final double SHARED_BELOW = 0.9;
     private long shareIntervalNanos;
     private long longestResetSeconds;
-    /** How much one answer moves the share's average. */
-    static final double SHARE_WEIGHT = 0.05;
+    /** Requests counted in a window before this node's share is read from it. */
+    static final int SHARE_SAMPLE = 10;
+    private int windowMine;
+    private int windowTop;
+    private int windowLowest;
+    private double lastWindowShare;
     /**
      * This node's share of the account's spending (null for the account's own budgets): a documented per-object
      * window is kept at that share, and an endpoint budget whose own share cannot be seen in its counts (a limit of
@@ -175,8 +179,8 @@ public final class RateLimiter {
     /**
      * Learns the remaining budget (values from {@link RateLimitHeaders}); a negative remaining is ignored.
      * <p>
-     * Other nodes may spend the same budget: between two answers of this node's, Zendesk's count fell by this
-     * node's request and theirs. The share of the budget this node spends ({@link #share()}) is averaged from that.
+     * Other nodes may spend the same budget: Zendesk's count falls by this node's requests and theirs. The share of
+     * the budget this node spends ({@link #share()}) is learned from that ({@link #learnShare}).
      * While others spend it too, this node spaces its part of the limit evenly over a window (the longest reset seen:
      * a minute, or a second for a per-second limit); once little is left, it spreads its share of what is left over
      * the rest of the window, and stops when that is less than one request: the nodes together neither run into a
@@ -186,12 +190,7 @@ public final class RateLimiter {
         if (remaining < 0) {
             return;
         }
-        int previous = lastRemaining;
-        if (previous >= 0 && remaining < previous && (lastLimit < 0 || limit == lastLimit)) {
-            // the count fell by this request and, when it fell by more, the requests of other nodes
-            double mine = 1.0 / (previous - remaining);
-            share = share + SHARE_WEIGHT * (mine - share);
-        }
+        learnShare(limit, remaining);
         lastLimit = limit;
         lastRemaining = remaining;
         longestResetSeconds = Math.max(longestResetSeconds, resetSeconds);
@@ -214,6 +213,33 @@ public final class RateLimiter {
             return;
         }
         adaptiveIntervalNanos = (long) (window / myRemaining);
+    }
+
+    /**
+     * Within one window of Zendesk's count, this node's answers against how far the count fell since its first
+     * answer there (its own requests and the others'): robust to answers that arrive out of order. Measured once at
+     * least {@link #SHARE_SAMPLE} requests were counted; averaged with the last window's.
+     */
+    private void learnShare(int limit, int remaining) {
+        boolean newWindow = windowMine == 0 || limit != lastLimit
+                            || remaining > windowLowest + Math.max(5, limit > 0 ? limit / 10 : 5);
+        if (newWindow) {
+            int counted = windowTop - windowLowest;
+            if (windowMine > 0 && counted >= SHARE_SAMPLE) {
+                lastWindowShare = Math.min(1.0, (double) windowMine / counted);
+            }
+            windowTop = remaining + 1;
+            windowLowest = remaining;
+            windowMine = 1;
+            return;
+        }
+        windowMine++;
+        windowLowest = Math.min(windowLowest, remaining);
+        int counted = windowTop - windowLowest;
+        if (counted >= SHARE_SAMPLE) {
+            double now = Math.min(1.0, (double) windowMine / counted);
+            share = lastWindowShare > 0 ? (now + lastWindowShare) / 2 : now;
+        }
     }
 
     /**
