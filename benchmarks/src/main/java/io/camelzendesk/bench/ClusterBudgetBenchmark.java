@@ -160,8 +160,13 @@ public final class ClusterBudgetBenchmark {
         }
         timer.shutdownNow();
         Thread.sleep(1000);
-        System.out.printf("%s exported=%d reads %s, ticket updates %s, user updates %s%n", name, exported.get(),
-                reads, ticketUpdates, userUpdates);
+        Object budgets = context.getEndpoints().stream()
+                .filter(e -> e instanceof io.camelzendesk.component.ZendeskEndpoint).findFirst()
+                .map(e -> ((io.camelzendesk.component.ZendeskEndpoint) e).account().client().limits()
+                        .snapshot(System.nanoTime()))
+                .orElse(null);
+        System.out.printf("%s exported=%d reads %s, ticket updates %s, user updates %s; budgets %s%n", name,
+                exported.get(), reads, ticketUpdates, userUpdates, budgets);
         System.out.flush();
         context.stop();
         System.exit(0);

@@ -181,6 +181,7 @@ public final class AccountLimits {
         m.put("limit", l.lastLimit());
         m.put("remaining", l.lastRemaining());
         m.put("pausedMs", l.pausedFor(now).toMillis());
+        m.put("share", Math.round(l.share() * 1000) / 1000.0);
         return m;
     }
 
