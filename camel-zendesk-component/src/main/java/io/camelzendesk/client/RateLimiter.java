@@ -35,18 +35,22 @@ public final class RateLimiter {
     private final List<Long> starts;
     private volatile int lastLimit = -1;
     private volatile int lastRemaining = -1;
-    /** This node's share of the budget's spending (see {@link #adapt}); 1 alone. */
+    /** This node's share of the budget's spending (see {@link #learnShare}); 1 alone. */
     private double share = 1.0;
-    /** Below this share others spend the budget too: this node spaces its part of it over the window. */
+    /** Below this share of the account others spend it too: a per-second limit is kept at this node's share. */
     static final double SHARED_BELOW = 0.9;
     private long shareIntervalNanos;
-    private long longestResetSeconds;
+    /** While others spend the budget too, this part of its limit (at least 2 requests) is left in each window. */
+    static final double SHARED_RESERVE = 0.02;
     /** Requests counted in a window before this node's share is read from it. */
     static final int SHARE_SAMPLE = 10;
     private int windowMine;
     private int windowTop;
     private int windowLowest;
     private double lastWindowShare;
+    /** Requests of others counted in this window and in the last one. */
+    private int windowOthers;
+    private int lastWindowOthers;
     /**
      * This node's share of the account's spending (null for the account's own budgets): a documented per-object
      * window is kept at that share, and an endpoint budget whose own share cannot be seen in its counts (a limit of
@@ -179,12 +183,16 @@ public final class RateLimiter {
     /**
      * Learns the remaining budget (values from {@link RateLimitHeaders}); a negative remaining is ignored.
      * <p>
-     * Other nodes may spend the same budget: Zendesk's count falls by this node's requests and theirs. The share of
-     * the budget this node spends ({@link #share()}) is learned from that ({@link #learnShare}).
-     * While others spend it too, this node spaces its part of the limit evenly over a window (the longest reset seen:
-     * a minute, or a second for a per-second limit); once little is left, it spreads its share of what is left over
-     * the rest of the window, and stops when that is less than one request: the nodes together neither run into a
-     * 429 nor leave much unused.
+     * Other nodes may spend the same budget: Zendesk's count falls by this node's requests and theirs, and every node
+     * reads the same count. So every node follows the same rule, which makes them fair without knowing each other:
+     * above 20% left, nothing is held back; below, the requests left are spread evenly over the time left in the
+     * window (each node's rate is what is left over the time left: N nodes spend it N times as fast, and still never
+     * past zero, since each slows down as the count falls). While others spend the budget too (seen in the count:
+     * {@link #learnShare}), the last {@link #SHARED_RESERVE} of the limit is left alone: a node's view of the count is
+     * a few requests old, and those few are what could otherwise meet a 429.
+     * <p>
+     * A per-second limit shows nobody else in its count (it is used up by one request): while the account is shared,
+     * this node keeps to its share of it ({@code accountShare}), spaced evenly.
      */
     synchronized void adapt(int limit, int remaining, long resetSeconds, long now) {
         if (remaining < 0) {
@@ -193,26 +201,23 @@ public final class RateLimiter {
         learnShare(limit, remaining);
         lastLimit = limit;
         lastRemaining = remaining;
-        longestResetSeconds = Math.max(longestResetSeconds, resetSeconds);
-        // sharing the budget: this node's part of it, spread evenly over a whole window (the longest reset seen)
-        long fullWindow = longestResetSeconds > 0 ? Duration.ofSeconds(longestResetSeconds).toNanos()
-                : DEFAULT_WINDOW.toNanos();
-        double mine = accountShare == null ? share : Math.min(share, accountShare.getAsDouble());
-        shareIntervalNanos = mine < SHARED_BELOW && limit > 0 ? (long) (fullWindow / (limit * mine)) : 0;
         long window = resetSeconds > 0 ? Duration.ofSeconds(resetSeconds).toNanos() : DEFAULT_WINDOW.toNanos();
+        double mine = accountShare == null ? 1.0 : accountShare.getAsDouble();
+        shareIntervalNanos = resetSeconds == 1 && limit > 0 && mine < SHARED_BELOW ? (long) (window / (limit * mine))
+                : 0;
         boolean low = limit > 0 ? remaining < limit * ADAPT_BELOW : remaining < 10;
         if (!low) {
             adaptiveIntervalNanos = 0;
             return;
         }
-        double myRemaining = remaining * mine;
-        if (myRemaining < 1) {
-            // nothing left, or less than one request of this node's share: wait for the window to reset
+        int usable = remaining - (othersSeen() ? Math.max(2, (int) Math.ceil(limit * SHARED_RESERVE)) : 0);
+        if (usable < 1) {
+            // nothing left, or only the reserve while others spend it too: wait for the window to reset
             adaptiveIntervalNanos = 0;
             pauseUntil(now + window);
             return;
         }
-        adaptiveIntervalNanos = (long) (window / myRemaining);
+        adaptiveIntervalNanos = window / usable;
     }
 
     /**
@@ -228,6 +233,8 @@ public final class RateLimiter {
             if (windowMine > 0 && counted >= SHARE_SAMPLE) {
                 lastWindowShare = Math.min(1.0, (double) windowMine / counted);
             }
+            lastWindowOthers = windowOthers;
+            windowOthers = 0;
             windowTop = remaining + 1;
             windowLowest = remaining;
             windowMine = 1;
@@ -236,10 +243,16 @@ public final class RateLimiter {
         windowMine++;
         windowLowest = Math.min(windowLowest, remaining);
         int counted = windowTop - windowLowest;
+        windowOthers = Math.max(windowOthers, counted - windowMine);
         if (counted >= SHARE_SAMPLE) {
             double now = Math.min(1.0, (double) windowMine / counted);
             share = lastWindowShare > 0 ? (now + lastWindowShare) / 2 : now;
         }
+    }
+
+    /** Whether other nodes spent this budget in this window of Zendesk's count or in the last one. */
+    private boolean othersSeen() {
+        return Math.max(windowOthers, lastWindowOthers) >= 2;
     }
 
     /**
@@ -260,6 +273,11 @@ public final class RateLimiter {
             pausedUntilNanos = until;
             paused = true;
         }
+    }
+
+    /** Whether a pause began after a slot was reserved at {@code slot} and lasts past it (the slot is stale). */
+    synchronized boolean pausedPast(long slot) {
+        return paused && pausedUntilNanos - slot > 0;
     }
 
     /** How long from {@code now} this budget is paused (zero when it is not). */
