@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * A request waits for a slot on each budget it draws on, one after the other, most specific first: a request held
  * back by one ticket's budget reserves nothing on the account's until it may go.
  * <p>
- * Across nodes: the budgets Zendesk reports in headers are shared through Zendesk's own counts, each node spending
- * its share of what is left ({@link RateLimiter#share()}, learned from how fast the count falls); the per-object
- * budgets Zendesk reports in no header are kept at the node's share of the account's spending.
+ * Across nodes: the budgets Zendesk reports in headers are shared through Zendesk's own counts, every node following
+ * the same rule ({@link RateLimiter#adapt}); the documented windows Zendesk reports no count of (per ticket, per
+ * user, per organization) are kept at this node's equal part of them ({@link RateLimiter#nodes()} of the account).
  * <p>
  * A 429 pauses the budget that refused: an endpoint header at {@code remaining=0} names it; else the account's at 0;
  * else the request's object budget, then its endpoint budget (Zendesk's endpoint limits without a header); only a
@@ -182,13 +182,14 @@ public final class AccountLimits {
         m.put("remaining", l.lastRemaining());
         m.put("pausedMs", l.pausedFor(now).toMillis());
         m.put("share", Math.round(l.share() * 1000) / 1000.0);
+        m.put("nodes", l.nodes());
         return m;
     }
 
     private RateLimiter endpointLimiter(String name, int perMinute) {
         return endpoints.computeIfAbsent(name, n -> perMinute > 0
-                ? new RateLimiter(n, 0, perMinute, Duration.ofMinutes(1), general::share)
-                : new RateLimiter(n, 0, 0, Duration.ZERO, general::share));
+                ? new RateLimiter(n, 0, perMinute, Duration.ofMinutes(1), general::nodes)
+                : new RateLimiter(n, 0, 0, Duration.ZERO, general::nodes));
     }
 
     private RateLimiter objectLimiter(EndpointLimits.EndpointLimit limit, String id) {
@@ -203,7 +204,7 @@ public final class AccountLimits {
         }
         // kept at this node's share of the account's spending: other nodes update the same tickets
         return objects.computeIfAbsent(k, x -> new RateLimiter(x, 0, limit.perObject(), limit.objectWindow(),
-                general::share));
+                general::nodes));
     }
 
     private void learn(String endpointKey, String name) {

@@ -24,6 +24,8 @@ public final class RateLimiter {
     private final String name;
     private long staticIntervalNanos;
     private long adaptiveIntervalNanos;
+    /** When the window whose count set {@link #adaptiveIntervalNanos} resets. */
+    private long adaptiveUntilNanos;
     private boolean started;
     private long lastStartNanos;
     private boolean paused;
@@ -37,26 +39,32 @@ public final class RateLimiter {
     private volatile int lastRemaining = -1;
     /** This node's share of the budget's spending (see {@link #learnShare}); 1 alone. */
     private double share = 1.0;
-    /** Below this share of the account others spend it too: a per-second limit is kept at this node's share. */
-    static final double SHARED_BELOW = 0.9;
-    private long shareIntervalNanos;
+    /** While others spend the budget too, no node goes faster than the limit spread evenly over the window. */
+    private long evenIntervalNanos;
+    private long longestResetSeconds;
     /** While others spend the budget too, this part of its limit (at least 2 requests) is left in each window. */
     static final double SHARED_RESERVE = 0.02;
+    /** More than this node's requests that can be in flight when the count is low: the count fell by others' too. */
+    static final int OTHERS_IN_FLIGHT = 5;
     /** Requests counted in a window before this node's share is read from it. */
     static final int SHARE_SAMPLE = 10;
     private int windowMine;
+    /** When the window of Zendesk's count this node reads resets (0: unknown, no reset header). */
+    private long windowEndNanos;
+    /** Answers whose window ends within this of each other read the same window (resets are whole seconds). */
+    static final long SAME_WINDOW = 1_500_000_000L;
     private int windowTop;
     private int windowLowest;
     private double lastWindowShare;
-    /** Requests of others counted in this window and in the last one. */
-    private int windowOthers;
-    private int lastWindowOthers;
+    /** The last window of Zendesk's count, complete: what others spent in it is what it fell by beyond this node's. */
+    private int lastWindowTop;
+    private int lastWindowLowest;
+    private int lastWindowMine;
     /**
-     * This node's share of the account's spending (null for the account's own budgets): a documented per-object
-     * window is kept at that share, and an endpoint budget whose own share cannot be seen in its counts (a limit of
-     * one a second) uses it.
+     * How many nodes spend the account (null for the account's own budgets): a documented window Zendesk reports no
+     * count of (30 updates per ticket per 10 minutes) is kept at this node's equal part of it.
      */
-    private final java.util.function.DoubleSupplier accountShare;
+    private final java.util.function.IntSupplier accountNodes;
 
     RateLimiter(String name, int requestsPerMinute) {
         this(name, requestsPerMinute, 0, Duration.ZERO);
@@ -67,8 +75,8 @@ public final class RateLimiter {
     }
 
     RateLimiter(String name, int requestsPerMinute, int windowLimit, Duration window,
-                java.util.function.DoubleSupplier accountShare) {
-        this.accountShare = accountShare;
+                java.util.function.IntSupplier accountNodes) {
+        this.accountNodes = accountNodes;
         this.name = name;
         this.windowLimit = windowLimit;
         this.windowNanos = window.toNanos();
@@ -100,9 +108,14 @@ public final class RateLimiter {
         long start = earliest;
         for (int round = 0; round < 4; round++) {
             long before = start;
-            long interval = Math.max(Math.max(staticIntervalNanos, adaptiveIntervalNanos), shareIntervalNanos);
-            if (started && interval > 0) {
-                start = later(start, lastStartNanos + interval);
+            if (started) {
+                long next = lastStartNanos + Math.max(staticIntervalNanos, evenIntervalNanos);
+                if (adaptiveIntervalNanos > 0) {
+                    // what is left is spread over the rest of its window only: past the reset there is a new count
+                    long spread = lastStartNanos + adaptiveIntervalNanos;
+                    next = later(next, spread - adaptiveUntilNanos > 0 ? adaptiveUntilNanos : spread);
+                }
+                start = later(start, next);
             }
             if (paused && pausedUntilNanos - start > 0) {
                 start = pausedUntilNanos;
@@ -144,8 +157,7 @@ public final class RateLimiter {
         while (!starts.isEmpty() && starts.get(0) - (start - 2 * windowNanos) <= 0) {
             starts.remove(0);
         }
-        int limit = accountShare == null ? windowLimit
-                : Math.max(1, (int) Math.floor(windowLimit * Math.min(1.0, accountShare.getAsDouble())));
+        int limit = accountNodes == null ? windowLimit : Math.max(1, windowLimit / accountNodes.getAsInt());
         for (int guard = 0; guard <= starts.size(); guard++) {
             int near = 0;
             long firstNear = 0;
@@ -184,33 +196,38 @@ public final class RateLimiter {
      * Learns the remaining budget (values from {@link RateLimitHeaders}); a negative remaining is ignored.
      * <p>
      * Other nodes may spend the same budget: Zendesk's count falls by this node's requests and theirs, and every node
-     * reads the same count. So every node follows the same rule, which makes them fair without knowing each other:
-     * above 20% left, nothing is held back; below, the requests left are spread evenly over the time left in the
-     * window (each node's rate is what is left over the time left: N nodes spend it N times as fast, and still never
-     * past zero, since each slows down as the count falls). While others spend the budget too (seen in the count:
-     * {@link #learnShare}), the last {@link #SHARED_RESERVE} of the limit is left alone: a node's view of the count is
-     * a few requests old, and those few are what could otherwise meet a 429.
-     * <p>
-     * A per-second limit shows nobody else in its count (it is used up by one request): while the account is shared,
-     * this node keeps to its share of it ({@code accountShare}), spaced evenly.
+     * reads the same count. So every node follows the same rule, which shares the budget equally without the nodes
+     * knowing each other (a rule based on what each node got would feed on itself: the node that got most would keep
+     * it). Alone, a node takes what it asks for until 20% is left. Once it sees others in the count
+     * ({@link #learnShare}), no node goes faster than the limit spread evenly over the window (the longest reset
+     * seen): together they spend the budget N times as fast as one, each an equal part. Below 20% left, each spreads
+     * what is left over the time left in the window: N nodes spend it N times as fast, and still never past zero,
+     * since each slows down as the count falls. While shared, the last {@link #SHARED_RESERVE} of the limit is left
+     * alone: a node's view of the count is a few requests old, and those few could otherwise meet a 429.
      */
     synchronized void adapt(int limit, int remaining, long resetSeconds, long now) {
         if (remaining < 0) {
             return;
         }
-        learnShare(limit, remaining);
+        if (!learnShare(limit, remaining, resetSeconds > 0 ? now + Duration.ofSeconds(resetSeconds).toNanos() : 0)) {
+            return;
+        }
         lastLimit = limit;
         lastRemaining = remaining;
+        longestResetSeconds = Math.max(longestResetSeconds, resetSeconds);
+        boolean shared = othersSeen();
+        long fullWindow = longestResetSeconds > 0 ? Duration.ofSeconds(longestResetSeconds).toNanos()
+                : DEFAULT_WINDOW.toNanos();
+        evenIntervalNanos = shared && limit > 0 ? fullWindow / limit : 0;
         long window = resetSeconds > 0 ? Duration.ofSeconds(resetSeconds).toNanos() : DEFAULT_WINDOW.toNanos();
-        double mine = accountShare == null ? 1.0 : accountShare.getAsDouble();
-        shareIntervalNanos = resetSeconds == 1 && limit > 0 && mine < SHARED_BELOW ? (long) (window / (limit * mine))
-                : 0;
         boolean low = limit > 0 ? remaining < limit * ADAPT_BELOW : remaining < 10;
         if (!low) {
             adaptiveIntervalNanos = 0;
             return;
         }
-        int usable = remaining - (othersSeen() ? Math.max(2, (int) Math.ceil(limit * SHARED_RESERVE)) : 0);
+        // low, a node's own requests in flight are few (they are spread): others can be seen in this window already
+        boolean sharedNow = shared || windowTop - windowLowest - windowMine >= OTHERS_IN_FLIGHT;
+        int usable = remaining - (sharedNow ? Math.max(2, (int) Math.ceil(limit * SHARED_RESERVE)) : 0);
         if (usable < 1) {
             // nothing left, or only the reserve while others spend it too: wait for the window to reset
             adaptiveIntervalNanos = 0;
@@ -218,6 +235,7 @@ public final class RateLimiter {
             return;
         }
         adaptiveIntervalNanos = window / usable;
+        adaptiveUntilNanos = now + window;
     }
 
     /**
@@ -225,34 +243,56 @@ public final class RateLimiter {
      * answer there (its own requests and the others'): robust to answers that arrive out of order. Measured once at
      * least {@link #SHARE_SAMPLE} requests were counted; averaged with the last window's.
      */
-    private void learnShare(int limit, int remaining) {
-        boolean newWindow = windowMine == 0 || limit != lastLimit
-                            || remaining > windowLowest + Math.max(5, limit > 0 ? limit / 10 : 5);
+    private boolean learnShare(int limit, int remaining, long windowEnd) {
+        boolean knownEnds = windowEnd != 0 && windowEndNanos != 0;
+        if (windowMine > 0 && limit == lastLimit && (knownEnds ? windowEndNanos - windowEnd > SAME_WINDOW
+                : remaining < windowLowest - limit / 2 && windowMine < SHARE_SAMPLE)) {
+            // the late answer of a request counted in the window before: it was this node's
+            lastWindowMine++;
+            lastWindowLowest = Math.min(lastWindowLowest, remaining);
+            return false;
+        }
+        boolean newWindow = windowMine == 0 || limit != lastLimit || (knownEnds ? windowEnd - windowEndNanos > SAME_WINDOW
+                : remaining > windowLowest + Math.max(5, limit > 0 ? limit / 10 : 5));
         if (newWindow) {
             int counted = windowTop - windowLowest;
             if (windowMine > 0 && counted >= SHARE_SAMPLE) {
                 lastWindowShare = Math.min(1.0, (double) windowMine / counted);
             }
-            lastWindowOthers = windowOthers;
-            windowOthers = 0;
+            lastWindowTop = windowTop;
+            lastWindowLowest = windowLowest;
+            lastWindowMine = windowMine;
+            windowEndNanos = windowEnd;
             windowTop = remaining + 1;
             windowLowest = remaining;
             windowMine = 1;
-            return;
+            return true;
         }
         windowMine++;
         windowLowest = Math.min(windowLowest, remaining);
         int counted = windowTop - windowLowest;
-        windowOthers = Math.max(windowOthers, counted - windowMine);
         if (counted >= SHARE_SAMPLE) {
             double now = Math.min(1.0, (double) windowMine / counted);
             share = lastWindowShare > 0 ? (now + lastWindowShare) / 2 : now;
         }
+        return true;
     }
 
-    /** Whether other nodes spent this budget in this window of Zendesk's count or in the last one. */
+    /**
+     * Whether other nodes spent this budget in the last window of Zendesk's count: it fell by more than this node's
+     * answers (read once the window is over: while it runs, this node's own requests in flight fall in the count before
+     * their answers arrive).
+     */
     private boolean othersSeen() {
-        return Math.max(windowOthers, lastWindowOthers) >= 2;
+        return lastWindowTop - lastWindowLowest - lastWindowMine >= 2;
+    }
+
+    /**
+     * How many nodes spend this budget, as this node sees it: 1 alone; else its share of the spending read as an
+     * equal part (all follow the same rule: replicas doing the same work get about the same part).
+     */
+    public synchronized int nodes() {
+        return othersSeen() ? (int) Math.max(2, Math.round(1 / Math.max(share, 0.01))) : 1;
     }
 
     /**

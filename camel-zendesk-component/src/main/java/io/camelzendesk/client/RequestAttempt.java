@@ -90,15 +90,13 @@ final class RequestAttempt<T> {
     private void waitForBudget(int i, long[] slots) {
         List<RateLimiter> chain = limits.chain();
         if (i == chain.size()) {
-            for (int j = 0; j < i; j++) {
-                if (chain.get(j).pausedPast(slots[j])) {
-                    // paused while this request waited (a 429, or the count ran low): its slots are stale
-                    for (int k = 0; k < i; k++) {
-                        chain.get(k).cancel(slots[k]);
-                    }
-                    waitForBudget(0, slots);
-                    return;
-                }
+            RateLimiter account = chain.get(i - 1);
+            if (account.pausedPast(slots[i - 1])) {
+                // the account was paused while this request waited (a 429, or the count ran low, perhaps spent by
+                // other nodes): its slot is stale, it takes a new one after the pause
+                account.cancel(slots[i - 1]);
+                waitForBudget(i - 1, slots);
+                return;
             }
             long went = slots[i - 1];
             for (int j = 0; j < i - 1; j++) {

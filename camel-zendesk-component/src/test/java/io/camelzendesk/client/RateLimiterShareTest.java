@@ -25,43 +25,36 @@ class RateLimiterShareTest {
     }
 
     @Test
-    void withOtherNodesEachSpreadsWhatIsLeftAndLeavesTheLastFew() {
+    void withOtherNodesEachKeepsToTheEvenRateThenSpreadsWhatIsLeftAndLeavesTheLastFew() {
         RateLimiter l = new RateLimiter("general", 0);
-        // the count falls by 3 between this node's answers: two other nodes spend as much
-        int remaining = 200;
-        for (int i = 0; i < 40; i++) {
-            remaining -= 3;
-            l.adapt(200, remaining, 30, 0);
+        // two windows in which the count falls by 3 between this node's answers: two other nodes spend as much
+        for (int w = 0; w < 2; w++) {
+            int remaining = 200;
+            for (int i = 0; i < 40; i++) {
+                remaining -= 3;
+                l.adapt(200, remaining, 60, w * 60 * S);
+            }
         }
         assertThat(l.share()).isBetween(0.30, 0.40);
-        // above 20% left nothing is held back, whatever the share
-        assertThat(l.reserve(0)).isZero();
-        assertThat(l.reserve(0)).isZero();
+        assertThat(l.nodes()).isEqualTo(3);
+        // above 20% left: no faster than 200 a minute evenly, whatever the share (three nodes: three times that)
+        assertThat(l.reserve(60 * S)).isZero();
+        assertThat(l.reserve(60 * S)).isEqualTo(Duration.ofMillis(300));
         // 30 left, 30 s to go: every node spreads the 26 above the reserve (2% of 200) over them, whatever its share
-        l.adapt(200, 30, 30, 0);
-        assertThat(l.reserve(0)).isEqualTo(Duration.ofNanos(30 * S / 26));
+        l.adapt(200, 30, 30, 90 * S);
+        assertThat(l.reserve(90 * S)).isZero();
+        assertThat(l.reserve(90 * S)).isEqualTo(Duration.ofNanos(30 * S / 26));
         // 4 left: only the reserve, while others spend it too: it waits for the window to reset
         l.adapt(200, 4, 20, 100 * S);
         assertThat(l.pausedFor(100 * S)).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
-    void aPerObjectBudgetIsKeptAtTheNodesShare() {
-        double[] share = {1.0};
-        RateLimiter ticket = new RateLimiter("tickets-update#1", 0, 30, Duration.ofMinutes(10), () -> share[0]);
-        share[0] = 0.34;
+    void aPerObjectBudgetIsKeptAtTheNodesEqualPart() {
+        RateLimiter ticket = new RateLimiter("tickets-update#1", 0, 30, Duration.ofMinutes(10), () -> 3);
         for (int i = 0; i < 10; i++) {
             assertThat(ticket.reserve(0)).isZero();
         }
         assertThat(ticket.reserve(0)).isEqualTo(Duration.ofMinutes(10));
-    }
-
-    @Test
-    void aPerSecondEndpointLimitUsesTheAccountsShare() {
-        RateLimiter users = new RateLimiter("create-update-user", 0, 0, Duration.ZERO, () -> 0.34);
-        // one a second, none left: this node waits for the reset, then takes one second in three
-        users.adapt(1, 0, 1, 0);
-        assertThat(users.reserve(0)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(users.reserve(0)).isBetween(Duration.ofMillis(3_900), Duration.ofMillis(4_000));
     }
 }

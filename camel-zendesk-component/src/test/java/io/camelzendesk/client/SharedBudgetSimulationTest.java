@@ -115,6 +115,9 @@ class SharedBudgetSimulationTest {
         }
         System.out.printf("simulated %d nodes: refused=%d used=%d sent=%s%n", nodes, refused, used,
                 java.util.Arrays.toString(sent));
+        for (RateLimiter l : limiters) {
+            System.out.printf("  share=%.3f nodes=%d paused=%s%n", l.share(), l.nodes(), l.pausedFor(end));
+        }
         return new Outcome(refused, used, sent);
     }
 }
