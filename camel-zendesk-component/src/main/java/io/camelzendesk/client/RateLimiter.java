@@ -109,7 +109,7 @@ public final class RateLimiter {
         for (int round = 0; round < 4; round++) {
             long before = start;
             if (started) {
-                long next = lastStartNanos + Math.max(staticIntervalNanos, evenIntervalNanos);
+                long next = lastStartNanos + Math.max(Math.max(staticIntervalNanos, evenIntervalNanos), sharedSpacing());
                 if (adaptiveIntervalNanos > 0) {
                     // what is left is spread over the rest of its window only: past the reset there is a new count
                     long spread = lastStartNanos + adaptiveIntervalNanos;
@@ -146,6 +146,16 @@ public final class RateLimiter {
         if (windowLimit > 0) {
             starts.remove(Long.valueOf(slot));
         }
+    }
+
+    /**
+     * A documented window (30 updates per ticket per 10 minutes) while other nodes spend the account: this node's
+     * equal part of it, spread evenly (one a minute for three nodes), rather than a burst and then a wait of up to
+     * the whole window. Alone, a burst up to the limit is allowed.
+     */
+    private long sharedSpacing() {
+        int nodes = windowLimit > 0 && accountNodes != null ? accountNodes.getAsInt() : 1;
+        return nodes > 1 ? windowNanos * nodes / windowLimit : 0;
     }
 
     /** The first time at or after {@code start} when fewer than windowLimit starts fall within a window of it. */
@@ -218,7 +228,10 @@ public final class RateLimiter {
         boolean shared = othersSeen();
         long fullWindow = longestResetSeconds > 0 ? Duration.ofSeconds(longestResetSeconds).toNanos()
                 : DEFAULT_WINDOW.toNanos();
-        evenIntervalNanos = shared && limit > 0 ? fullWindow / limit : 0;
+        // a per-second limit shows nobody else in its count (one request uses it up): while the account is shared,
+        // each node keeps to its equal part of it
+        int nodes = accountNodes != null && longestResetSeconds <= 1 ? accountNodes.getAsInt() : 1;
+        evenIntervalNanos = (shared || nodes > 1) && limit > 0 ? fullWindow * nodes / limit : 0;
         long window = resetSeconds > 0 ? Duration.ofSeconds(resetSeconds).toNanos() : DEFAULT_WINDOW.toNanos();
         boolean low = limit > 0 ? remaining < limit * ADAPT_BELOW : remaining < 10;
         if (!low) {

@@ -54,6 +54,8 @@ final class RequestAttempt<T> {
     boolean maybeProcessed;
     boolean reauthenticated;
     boolean withoutAuth;
+    /** The budget slots the last attempt went in (null when it drew on none). */
+    private long[] sentSlots;
 
     RequestAttempt(ZendeskClient client, ZendeskRequest request, BodyReader<T> reader) {
         this.client = client;
@@ -102,8 +104,10 @@ final class RequestAttempt<T> {
             for (int j = 0; j < i - 1; j++) {
                 if (slots[j] != went) {
                     chain.get(j).postpone(slots[j], went);
+                    slots[j] = went;
                 }
             }
+            sentSlots = slots;
             authenticateAndSend();
             return;
         }
@@ -198,6 +202,14 @@ final class RequestAttempt<T> {
         if (status == 429) {
             metrics.rateLimited.increment();
             client.limits().rateLimited(limits, headers.map(), retryAfter, config.sleeper().nanoTime());
+            if (sentSlots != null) {
+                // Zendesk counted nothing of a refused request: its slots in the documented windows are free again
+                List<RateLimiter> chain = limits.chain();
+                for (int j = 0; j < chain.size(); j++) {
+                    chain.get(j).cancel(sentSlots[j]);
+                }
+                sentSlots = null;
+            }
         }
         if (status == 401 && !reauthenticated && authorization != null && config.auth().invalidate(authorization)) {
             reauthenticated = true;
@@ -211,7 +223,7 @@ final class RequestAttempt<T> {
         maybeProcessed |= ambiguous;
         if (RetryPolicy.retryableStatus(status) && (unprocessed || request.isRepeatable()) && canRetry()) {
             Duration delay = retryAfter != null && (status == 429 || status == 503)
-                    ? retryAfter : config.retryPolicy().backoff(attempts);
+                    ? RetryPolicy.afterRetryAfter(retryAfter) : config.retryPolicy().backoff(attempts);
             if (status == 429 && retryAfter == null) {
                 delay = Duration.ofSeconds(1).plus(config.retryPolicy().backoff(attempts));
             }

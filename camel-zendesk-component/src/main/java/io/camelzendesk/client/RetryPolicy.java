@@ -20,6 +20,15 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
 
+    /**
+     * The wait after a {@code Retry-After}: at least that, plus a random part of up to as much again (at most a
+     * second), so that the nodes Zendesk refused together (on a per-second limit, say) do not all come back at once.
+     */
+    static Duration afterRetryAfter(Duration retryAfter) {
+        long ms = Math.min(retryAfter.toMillis(), 1000);
+        return ms <= 0 ? retryAfter : retryAfter.plusMillis(ThreadLocalRandom.current().nextLong(ms + 1));
+    }
+
     /** Backoff before retry number {@code retry} (1-based): random in [initial/2, min(max, initial * 2^(retry-1))]. */
     public Duration backoff(int retry) {
         long cap = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(retry - 1, 20));

@@ -61,6 +61,26 @@ class EndpointLimitsTest {
     }
 
     @Test
+    void aRefusedRequestTakesNoPlaceInTheDocumentedWindow() {
+        // Zendesk counts nothing of what it refused (a 429): the retry must not cost a second slot of the
+        // organization's 5 a minute
+        wm.stubFor(put(urlPathEqualTo("/api/v2/organizations/3")).inScenario("spike")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
+        wm.stubFor(put(urlPathEqualTo("/api/v2/organizations/3")).inScenario("spike").whenScenarioStateIs("calm")
+                .willReturn(okJson("{\"organization\":{}}")));
+        try (ZendeskClient client = client(new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(30),
+                Duration.ofSeconds(20)))) {
+            for (int i = 0; i < 5; i++) {
+                run(client, update("/api/v2/organizations/3"));
+            }
+        }
+        // the only waits: Retry-After (and its jitter); the fifth update did not wait for a minute
+        assertThat(sleeper.waits()).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(2)));
+        wm.verify(6, putRequestedFor(urlPathEqualTo("/api/v2/organizations/3")));
+    }
+
+    @Test
     void aWaitPastTheDeadlineFailsAtOnceNamingTheBudgetAndSendsNothing() {
         wm.stubFor(put(urlPathMatching("/api/v2/organizations/\\d+")).willReturn(okJson("{\"organization\":{}}")));
         try (ZendeskClient client = client(new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(30),

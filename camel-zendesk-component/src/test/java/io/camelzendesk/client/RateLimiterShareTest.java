@@ -50,9 +50,19 @@ class RateLimiterShareTest {
     }
 
     @Test
-    void aPerObjectBudgetIsKeptAtTheNodesEqualPart() {
+    void aPerObjectBudgetIsKeptAtTheNodesEqualPartSpreadEvenly() {
         RateLimiter ticket = new RateLimiter("tickets-update#1", 0, 30, Duration.ofMinutes(10), () -> 3);
+        // three nodes: 10 of the ticket's 30 per 10 minutes each, one a minute (not 10 at once, then 10 minutes)
         for (int i = 0; i < 10; i++) {
+            assertThat(ticket.reserve(0)).isEqualTo(Duration.ofMinutes(i));
+        }
+        assertThat(ticket.reserve(0)).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void aloneAPerObjectBudgetAllowsItsBurst() {
+        RateLimiter ticket = new RateLimiter("tickets-update#1", 0, 30, Duration.ofMinutes(10), () -> 1);
+        for (int i = 0; i < 30; i++) {
             assertThat(ticket.reserve(0)).isZero();
         }
         assertThat(ticket.reserve(0)).isEqualTo(Duration.ofMinutes(10));
