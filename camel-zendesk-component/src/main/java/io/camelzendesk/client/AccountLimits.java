@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Every request budget of one Zendesk account, shared by every client of that account in the JVM:
  * <ul>
  * <li>the account's budgets: the Support API, Help Center (counted apart by Zendesk) and incremental exports;</li>
- * <li>endpoint budgets: Zendesk's documented limits ({@link EndpointLimits}: ticket updates 100/min, user updates
- * 1/s, ...) and every {@code Zendesk-RateLimit-<name>} header Zendesk sends, learned per endpoint: once a response
+ * <li>endpoint budgets: Zendesk's documented limits ({@link EndpointLimits}: ticket updates 100/min, ticket fields
+ * 75/min, ...) and every {@code Zendesk-RateLimit-<name>} header Zendesk sends, learned per endpoint: once a response
  * of {@code PUT /api/v2/tickets/{id}} carried {@code zendesk-ratelimit-tickets-update}, every such request draws on
  * that budget and follows what the header says;</li>
  * <li>per-object budgets: updates of one ticket (30 per 10 minutes), one user, one organization (5 per minute).</li>

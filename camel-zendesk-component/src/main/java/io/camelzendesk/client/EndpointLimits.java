@@ -31,9 +31,9 @@ final class EndpointLimits {
     static final List<EndpointLimit> TABLE = List.of(
             // "30 updates per ticket per user per 10 minutes", "100 requests per minute per account" (300 HV)
             new EndpointLimit("tickets-update", "PUT", "/api/v2/tickets/{id}", 100, 30, Duration.ofMinutes(10)),
-            // Update User and Create or Update User: "5 requests per minute per user", "1 request per second"
-            new EndpointLimit("create-update-user", "PUT", "/api/v2/users/{id}", 60, 5, Duration.ofMinutes(1)),
-            new EndpointLimit("create-update-user", "POST", "/api/v2/users/create_or_update", 60, 0, Duration.ZERO),
+            // Update User: "5 requests per minute for each unique end user profile. For example, you can make 10 calls
+            // per second as long as you make five calls for one user and five calls for another user"
+            new EndpointLimit("create-update-user", "PUT", "/api/v2/users/{id}", 0, 5, Duration.ofMinutes(1)),
             // "5 requests per minute per organization"; no header
             new EndpointLimit("organizations-update", "PUT", "/api/v2/organizations/{id}", 0, 5,
                     Duration.ofMinutes(1)),

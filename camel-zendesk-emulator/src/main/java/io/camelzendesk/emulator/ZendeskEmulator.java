@@ -172,7 +172,7 @@ public final class ZendeskEmulator implements AutoCloseable {
 
         /**
          * Zendesk's endpoint limits on top of the budget (default off): ticket updates 100/min and 30 per ticket per
-         * 10 min, user updates 1/s and 5/min per user, organization updates 5/min each, ticket fields 75/min.
+         * 10 min, user updates 5/min per user, organization updates 5/min each, ticket fields 75/min.
          */
         public Builder endpointLimits(boolean on) {
             this.endpointLimits = on;

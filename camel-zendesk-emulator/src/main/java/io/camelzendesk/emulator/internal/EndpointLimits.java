@@ -9,10 +9,11 @@ import java.util.TreeMap;
 
 /**
  * Zendesk's endpoint limits, on top of the account's budget (when {@code Settings.endpointLimits} is on): ticket
- * updates 100 per minute per account and 30 per 10 minutes per ticket per user; user updates 1 per second per
- * account and 5 per minute per user; organization updates 5 per minute per organization; ticket field updates 75 per
+ * updates 100 per minute per account and 30 per 10 minutes per ticket per user; user updates 5 per minute per user
+ * profile ("you can make 10 calls per second as long as you make five calls for one user and five calls for another
+ * user": no account-wide user limit); organization updates 5 per minute per organization; ticket field updates 75 per
  * minute. Each is a sliding window. Where Zendesk sends a {@code Zendesk-RateLimit-<name>} header (the account-wide
- * part of tickets-update, create-update-user, ticket-fields-update) the answer carries it; a refused request gets 429
+ * part of tickets-update, ticket-fields-update) the answer carries it; a refused request gets 429
  * with {@code Retry-After} and, for organizations, Zendesk's {@code TooManyRequests} body. Refusals are counted per
  * limit (the scope's name, e.g. {@code tickets-update/ticket}) for tests and benchmarks.
  */
@@ -26,8 +27,6 @@ public final class EndpointLimits {
     static final List<Limit> TABLE = List.of(
             new Limit("tickets-update", "PUT", "/api/v2/tickets/{id}", 100, 60_000, false, true),
             new Limit("tickets-update/ticket", "PUT", "/api/v2/tickets/{id}", 30, 600_000, true, false),
-            new Limit("create-update-user", "PUT", "/api/v2/users/{id}", 1, 1_000, false, true),
-            new Limit("create-update-user", "POST", "/api/v2/users/create_or_update", 1, 1_000, false, true),
             new Limit("create-update-user/user", "PUT", "/api/v2/users/{id}", 5, 60_000, true, false),
             new Limit("organizations-update/organization", "PUT", "/api/v2/organizations/{id}", 5, 60_000, true, false),
             new Limit("ticket-fields-update", "PUT", "/api/v2/ticket_fields/{id}", 75, 60_000, false, true));
