@@ -15,6 +15,8 @@ import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.camelzendesk.component.ZendeskConstants;
+import io.camelzendesk.model.User;
 import io.camelzendesk.model.ZendeskObject;
 
 /**
@@ -151,6 +153,19 @@ public class CrmSync {
                 : Long.valueOf(ticket.get("organization_id").toString()));
         exchange.getMessage().setHeader("requesterId", ticket.get("requester_id") == null ? -1L
                 : Long.valueOf(ticket.get("requester_id").toString()));
+    }
+
+    /**
+     * The requester of the ticket in the body, from the users the consumer read with it ({@code include: users}, header
+     * {@code CamelZendeskSideloads}), or null when it was not side-loaded (the route then reads it).
+     */
+    public User sideloadedRequester(Exchange exchange) {
+        ZendeskObject ticket = exchange.getMessage().getBody(ZendeskObject.class);
+        Object id = ticket.get("requester_id");
+        Map<?, ?> sideloads = exchange.getMessage().getHeader(ZendeskConstants.SIDELOADS, Map.class);
+        Object user = id != null && sideloads != null && sideloads.get("users") instanceof Map<?, ?> users
+                ? users.get(id) : null;
+        return user == null ? null : exchange.getContext().getTypeConverter().convertTo(User.class, exchange, user);
     }
 
     /** The ticket update that writes the CRM data into custom fields (by name) and tags the ticket as enriched. */

@@ -87,7 +87,7 @@ class WebhookRoutesTest {
     }
 
     @Test
-    void aSolvedTicketOfAGoldCustomerGetsSurveyCrmUpdateNotificationAndOneFollowUp() {
+    void aSolvedTicketOfAGoldCustomerGetsSurveyCrmUpdateNotificationAndOneFollowUp() throws Exception {
         String acct = vipCustomer("Gold");
         long id = post("ct-" + acct + "@" + acct + ".example", "How do I export?", "Where is the export button?");
         admin().updateTicket(id, Map.of("status", "solved", "comment", Map.of("body", "Top right.", "public", true)));
@@ -103,5 +103,11 @@ class WebhookRoutesTest {
         assertThat(row.get("last_resolved_at")).isNotNull();
         assertThat(admin().list("tickets").stream().filter(t -> ("followup:" + id).equals(t.path("external_id").asText())))
                 .hasSize(1);
+        // the requester came side-loaded with the ticket: no read of it per solved ticket
+        long requester = admin().get("tickets", id).orElseThrow().get("requester_id").asLong();
+        assertThat(Files.readString(Path.of(outbox, "surveys", "survey-ticket-" + id + ".eml")))
+                .contains("<ct-" + acct + "@" + acct + ".example>");
+        assertThat(admin().requests()).noneMatch(r -> "GET".equals(r.method())
+                && r.path().startsWith("/api/v2/users/" + requester));
     }
 }
