@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the project (component + benchmarks), then runs benchmarks by name; each prints its figures.
-#   benchmarks/run.sh create|export|pacing|ceiling|decode|sync|cluster|all [--opt value]...
+#   benchmarks/run.sh create|export|cpu|pacing|ceiling|decode|sync|cluster|all [--opt value]...
 #   SKIP_BUILD=1 benchmarks/run.sh ...   (reuse the last build)
 # JAVA_OPTS applies to the client JVM (the export benchmark sets -Xmx in its own child JVMs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:-}; shift || true
 case "$name" in
-  create|export|pacing|ceiling|decode|sync|cluster|all) ;;
-  *) echo "usage: benchmarks/run.sh create|export|pacing|ceiling|decode|sync|cluster|all [--opt value]..." >&2; exit 2 ;;
+  create|export|cpu|pacing|ceiling|decode|sync|cluster|all) ;;
+  *) echo "usage: benchmarks/run.sh create|export|cpu|pacing|ceiling|decode|sync|cluster|all [--opt value]..." >&2; exit 2 ;;
 esac
 
 cp_file=benchmarks/target/classpath.txt
@@ -28,6 +28,7 @@ run() { # run <main class> [args]...
 case "$name" in
   create) run CreateBenchmark "$@" ;;
   export) run ExportBenchmark "$@" ;;
+  cpu) run ExportCpuBenchmark "$@" ;;
   ceiling) run ExportCeiling "$@" ;;
   decode) run ModelDecodeBenchmark "$@" ;;
   pacing) run ExportPacingBenchmark "$@" ;;

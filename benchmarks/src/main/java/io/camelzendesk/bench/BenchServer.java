@@ -30,6 +30,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@code --export-rpm R > 0}, the budget is enforced as R requests per minute spaced evenly (a bucket of one
  * request refilled every 60/R s): too early gets 429 with {@code Retry-After}; every export answer carries
  * {@code X-Rate-Limit}, {@code X-Rate-Limit-Remaining} and {@code ratelimit-limit/-remaining/-reset}.</li>
+ * <li>{@code GET /api/v2/incremental/tickets.json?start_time=S}: the same pages in the time-based export's shape
+ * (what the official camel-zendesk reads): {@code count}, {@code end_time} and {@code next_page} (far in the
+ * past) after the same ticket bytes; the last page has {@code end_time} = now, {@code next_page} null and
+ * {@code end_of_stream} true. Counted as export requests, and paced by {@code --export-rpm} the same way.</li>
  * <li>{@code POST /api/v2/tickets[.json]}: 201 with a full ticket after {@code --create-delay-ms}.</li>
  * <li>{@code GET /__stats}: counters as JSON; {@code POST /__reset} zeroes them.</li>
  * </ul>
@@ -38,10 +42,17 @@ import com.sun.net.httpserver.HttpServer;
 public final class BenchServer {
 
     private static final String EXPORT_PATH = "/api/v2/incremental/tickets/cursor.json";
+    private static final String TIME_EXPORT_PATH = "/api/v2/incremental/tickets.json";
+    /** The time-based export's {@code end_time} of page p is TIME_BASE + (p + 1) * 1000 (seconds, in 2020). */
+    private static final long TIME_BASE = 1_600_000_000L;
 
     private final int createDelayMs;
     private final int exportRpm;
     private final List<byte[]> pages = new ArrayList<>();
+    /** Per page, the length of its {@code {"tickets":[...} prefix (the ticket bytes both export shapes share). */
+    private final List<Integer> itemsLength = new ArrayList<>();
+    private final List<Integer> pageCounts = new ArrayList<>();
+    private String base;
     private final Map<String, Integer> pageOfCursor = new HashMap<>();
     private byte[] emptyTail;
 
@@ -82,6 +93,7 @@ public final class BenchServer {
 
     /** Renders every export page once: the tickets, then the cursors and end_of_stream. */
     private void render(String base, int tickets, int pageSize) throws IOException {
+        this.base = base;
         int pageCount = Math.max(1, (tickets + pageSize - 1) / pageSize);
         List<String> cursors = new ArrayList<>();
         for (int i = 0; i <= pageCount; i++) {
@@ -94,12 +106,15 @@ public final class BenchServer {
         for (int p = 0; p < pageCount; p++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(pageSize * 2700);
             out.write("{\"tickets\":[".getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < pageSize && id <= tickets; i++, id++) {
-                if (i > 0) {
+            int count = 0;
+            for (; count < pageSize && id <= tickets; count++, id++) {
+                if (count > 0) {
                     out.write(',');
                 }
                 out.write(Tickets.ticketJson(id));
             }
+            itemsLength.add(out.size());
+            pageCounts.add(count);
             out.write(']');
             out.write(tail(base, cursors.get(p), p == pageCount - 1));
             pages.add(out.toByteArray());
@@ -138,8 +153,8 @@ public final class BenchServer {
                 send(ex, 401, json("{\"error\":\"Couldn't authenticate you\"}"), Map.of());
                 return;
             }
-            if (method.equals("GET") && path.equals(EXPORT_PATH)) {
-                export(ex);
+            if (method.equals("GET") && (path.equals(EXPORT_PATH) || path.equals(TIME_EXPORT_PATH))) {
+                export(ex, path.equals(TIME_EXPORT_PATH));
             } else if (method.equals("POST") && (path.equals("/api/v2/tickets") || path.equals("/api/v2/tickets.json"))) {
                 create(ex);
             } else {
@@ -148,7 +163,7 @@ public final class BenchServer {
         }
     }
 
-    private void export(HttpExchange ex) throws IOException {
+    private void export(HttpExchange ex, boolean timeBased) throws IOException {
         long now = System.nanoTime();
         Map<String, String> headers = new LinkedHashMap<>();
         if (exportRpm > 0) {
@@ -183,6 +198,10 @@ public final class BenchServer {
             exportTimesMs.add(nowMs);
         }
         Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        if (timeBased) {
+            timePage(ex, query, headers);
+            return;
+        }
         int page;
         if (query.containsKey("cursor")) {
             Integer p = pageOfCursor.get(query.get("cursor"));
@@ -201,6 +220,31 @@ public final class BenchServer {
         }
         byte[] body = page < pages.size() ? pages.get(page) : concat(json("{\"tickets\":[]"), emptyTail);
         send(ex, 200, body, headers);
+    }
+
+    /** The time-based shape: page p answers start_time = end_time of page p - 1 (or anything earlier: page 0). */
+    private void timePage(HttpExchange ex, Map<String, String> query, Map<String, String> headers) throws IOException {
+        long start;
+        try {
+            start = Long.parseLong(query.getOrDefault("start_time", ""));
+        } catch (NumberFormatException e) {
+            send(ex, 400, json("{\"error\":\"InvalidValue\",\"description\":\"start_time is required\"}"), headers);
+            return;
+        }
+        long p = Math.max(0, (start - TIME_BASE) / 1000);
+        boolean last = p >= pages.size() - 1;
+        long now = System.currentTimeMillis() / 1000;
+        if (p >= pages.size()) {
+            send(ex, 200, json("{\"tickets\":[],\"count\":0,\"end_time\":" + now
+                    + ",\"next_page\":null,\"end_of_stream\":true}"), headers);
+            return;
+        }
+        int page = (int) p;
+        long end = last ? now : TIME_BASE + (page + 1) * 1000L;
+        String tail = "],\"count\":" + pageCounts.get(page) + ",\"end_time\":" + end + ",\"next_page\":"
+               + (last ? "null" : "\"" + base + TIME_EXPORT_PATH + "?start_time=" + end + "\"") + ",\"end_of_stream\":"
+               + last + "}";
+        send(ex, 200, pages.get(page), itemsLength.get(page), json(tail), headers);
     }
 
     private void create(HttpExchange ex) throws IOException {
@@ -227,6 +271,19 @@ public final class BenchServer {
             out.write(body);
         }
         bytesSent.addAndGet(body.length);
+    }
+
+    /** Sends the first {@code length} bytes of {@code items}, then {@code tail}, as one answer. */
+    private void send(HttpExchange ex, int status, byte[] items, int length, byte[] tail, Map<String, String> headers)
+            throws IOException {
+        headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, length + tail.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(items, 0, length);
+            out.write(tail);
+        }
+        bytesSent.addAndGet(length + tail.length);
     }
 
     private byte[] stats() {

@@ -9,30 +9,46 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
-/** A CamelContext whose one route consumes an export URI into a counter, noting when the N-th record arrived. */
+/**
+ * A CamelContext whose one route consumes an export URI into a counter, noting when the N-th record arrived (wall
+ * clock, and this JVM's process CPU time then).
+ */
 final class CountingExport implements AutoCloseable {
 
     private final AtomicLong count = new AtomicLong();
     private final CountDownLatch reached = new CountDownLatch(1);
     private volatile long reachedMs;
+    private volatile long reachedCpuNanos;
     private final CamelContext context = new DefaultCamelContext();
 
+    /** Starts the context and its route. */
     CountingExport(String uri, long expected) throws Exception {
+        this(uri, expected, true);
+    }
+
+    /** Starts the context; the route too unless {@code startRoute} is false (then call {@link #startRoute()}). */
+    CountingExport(String uri, long expected, boolean startRoute) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId("export").process(e -> {
+                from(uri).routeId("export").autoStartup(startRoute).process(e -> {
                     // one record per exchange, or a page of them (pageAsList)
                     long n = e.getMessage().getBody() instanceof List<?> page ? page.size() : 1;
                     long now = count.addAndGet(n);
                     if (now >= expected && now - n < expected) {
                         reachedMs = System.currentTimeMillis();
+                        reachedCpuNanos = RunInfo.processCpuNanos();
                         reached.countDown();
                     }
                 });
             }
         });
         context.start();
+    }
+
+    /** Starts the route of a context made with {@code startRoute} false. */
+    void startRoute() throws Exception {
+        context.getRouteController().startRoute("export");
     }
 
     /** Waits for the expected number of records; false on timeout. */
@@ -47,6 +63,11 @@ final class CountingExport implements AutoCloseable {
     /** Wall clock (ms) when the expected record arrived. */
     long reachedMs() {
         return reachedMs;
+    }
+
+    /** This JVM's process CPU time (ns) when the expected record arrived. */
+    long reachedCpuNanos() {
+        return reachedCpuNanos;
     }
 
     @Override

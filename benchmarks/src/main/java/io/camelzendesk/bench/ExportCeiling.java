@@ -56,7 +56,8 @@ public final class ExportCeiling {
         System.exit(0);
     }
 
-    private static long export(HttpClient http, ObjectMapper json, ObjectReader mapReader, String base, String mode)
+    /** One export of every page from {@code base}; returns the records decoded. */
+    static long export(HttpClient http, ObjectMapper json, ObjectReader mapReader, String base, String mode)
             throws Exception {
         String first = base + "/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=1000";
         CompletableFuture<HttpResponse<byte[]>> next = fetch(http, first);

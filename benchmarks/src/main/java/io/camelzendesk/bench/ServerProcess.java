@@ -13,10 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts a JVM on this one's class path, and a {@link BenchServer} in a child JVM. */
+/**
+ * Starts a JVM on this one's class path, and a {@link BenchServer} in a child JVM; or {@link #attach attaches} to a
+ * server another process started (a BenchServer, or reference-bench's FakeZendesk) to reset and read its counters.
+ */
 final class ServerProcess implements AutoCloseable {
 
     private static final HttpClient STATS = HttpClient.newHttpClient();
+    private static final Map<String, String> ALIASES = Map.of("first_export_ms", "first_ms", "export_requests", "requests");
 
     private final Process process;
     final String baseUrl;
@@ -69,8 +73,21 @@ final class ServerProcess implements AutoCloseable {
         return Tickets.JSON.readValue(r.body(), Map.class);
     }
 
+    /**
+     * One counter. On a server without BenchServer's export counters (reference-bench's FakeZendesk, which only serves
+     * exports and creates) {@code first_export_ms} and {@code export_requests} are read as {@code first_ms} and
+     * {@code requests}.
+     */
     long stat(String name) throws Exception {
-        return ((Number) stats().get(name)).longValue();
+        Map<String, Object> stats = stats();
+        Object value = stats.get(name);
+        if (value == null) {
+            value = stats.get(ALIASES.getOrDefault(name, name));
+        }
+        if (value == null) {
+            throw new IllegalStateException("the server at " + baseUrl + " has no counter " + name + ": " + stats);
+        }
+        return ((Number) value).longValue();
     }
 
     void reset() throws Exception {
