@@ -29,6 +29,8 @@ final class OsgiBundles {
 
     static final String CAMEL_VERSION = "4.18.0";
     static final String SLF4J_VERSION = "2.0.17";
+    /** The XML DSL routes the route bundle runs. */
+    static final Path ROUTES = Path.of("target/test-classes/zendesk-routes.xml");
 
     private OsgiBundles() {
     }

@@ -24,9 +24,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A real Apache Karaf (the distribution of {@code karaf.distribution}, unpacked by the build) started headless as its
  * own process, with the component bundle, Jackson's bundles, Camel 4.18 wrapped as a bundle and the route bundle of
- * {@link io.camelzendesk.karaf.route} dropped into deploy/: they resolve on Karaf's framework and logging (SLF4J from
- * pax-logging), the route creates a ticket in the emulator and reads the export with a file position. Camel Karaf's
- * own features cannot be installed here (docs/esb.md, "Camel Karaf").
+ * {@link io.camelzendesk.karaf.route} dropped into deploy/, the XML DSL file zendesk-routes.xml into etc/: they resolve
+ * on Karaf's framework and logging (SLF4J from pax-logging), the routes create a ticket in the emulator and read the
+ * export with a file position. Camel Karaf's own features cannot be installed here (docs/esb.md, "Camel Karaf").
  */
 class RealKarafTest {
 
@@ -70,7 +70,8 @@ class RealKarafTest {
                 "-Dzendesk.test.client-id=" + ZendeskEmulator.OAUTH_CLIENT_ID,
                 "-Dzendesk.test.client-secret=" + ZendeskEmulator.OAUTH_CLIENT_SECRET,
                 "-Dzendesk.test.state-dir=" + Files.createDirectories(work.resolve("state")),
-                "-Dzendesk.test.out-dir=" + Files.createDirectories(work.resolve("out"))));
+                "-Dzendesk.test.out-dir=" + Files.createDirectories(work.resolve("out")),
+                "-Dzendesk.test.routes=" + Files.copy(OsgiBundles.ROUTES, home.resolve("etc/zendesk-routes.xml"))));
         karaf = process.start();
     }
 
@@ -89,11 +90,11 @@ class RealKarafTest {
     }
 
     @Test
-    void theBundlesStartInKarafAndTheRouteCreatesATicketAndReadsTheExport() throws Exception {
+    void theBundlesStartInKarafAndTheXmlRoutesCreateATicketAndReadTheExport() throws Exception {
         Path out = work.resolve("out");
         await().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).failFast("Karaf stopped", () -> !karaf.isAlive())
-                .until(() -> Files.exists(out.resolve("created.txt")) || karafLog().contains("Activator start error"));
-        assertThat(Files.exists(out.resolve("created.txt"))).as(karafLog()).isTrue();
+                .until(() -> Files.exists(out.resolve("created.json")) || karafLog().contains("Activator start error"));
+        assertThat(Files.exists(out.resolve("created.json"))).as(karafLog()).isTrue();
 
         ObjectNode ticket = emulator.admin().list("tickets").stream()
                 .filter(t -> "Created in OSGi".equals(t.path("subject").asText())).findFirst().orElseThrow();

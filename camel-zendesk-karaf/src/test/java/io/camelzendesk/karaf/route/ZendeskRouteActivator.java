@@ -1,12 +1,9 @@
 package io.camelzendesk.karaf.route;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
@@ -15,9 +12,10 @@ import io.camelzendesk.component.ZendeskComponent;
 /**
  * An application bundle, as a user deploys one into an OSGi runtime: its own CamelContext, the {@code zendesk}
  * component found by Camel's own component resolution (META-INF/services of the component bundle, as Camel
- * Karaf's resolvers find it), an export route whose position is a file, and one ticket created through the producer.
- * Its settings are framework properties: {@code zendesk.test.base-url}, {@code .client-id}, {@code .client-secret}
- * (OAuth client credentials), {@code .state-dir}, {@code .out-dir}.
+ * Karaf's resolvers find it) and configured for the account, and the routes of an XML DSL file (zendesk-routes.xml
+ * of the tests: a ticket created through the producer, the export read with its position in a file). Its settings
+ * are framework properties: {@code zendesk.test.base-url}, {@code .client-id}, {@code .client-secret} (OAuth client
+ * credentials), {@code .state-dir}, {@code .out-dir}, {@code .routes} (the XML file).
  * <p>
  * Built into a bundle by OsgiBundles.routeBundle; never loaded outside OSGi.
  */
@@ -42,9 +40,10 @@ public class ZendeskRouteActivator implements BundleActivator {
     }
 
     private void startCamel(BundleContext bundles, ClassLoader loader) throws Exception {
-        Path out = Path.of(bundles.getProperty("zendesk.test.out-dir"));
         camel = new DefaultCamelContext();
         camel.setApplicationContextClassLoader(loader);
+        camel.getPropertiesComponent().addInitialProperty("zendesk.test.out-dir",
+                bundles.getProperty("zendesk.test.out-dir"));
         // resolved by Camel from the component bundle's META-INF/services/org/apache/camel/component/zendesk
         ZendeskComponent zendesk = camel.getComponent("zendesk", ZendeskComponent.class);
         zendesk.getConfiguration().setBaseUrl(bundles.getProperty("zendesk.test.base-url"));
@@ -52,21 +51,10 @@ public class ZendeskRouteActivator implements BundleActivator {
         zendesk.getConfiguration().setClientSecret(bundles.getProperty("zendesk.test.client-secret"));
         zendesk.getConfiguration().setStateDirectory(bundles.getProperty("zendesk.test.state-dir"));
         zendesk.getConfiguration().setIncrementalRequestsPerMinute(0);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // every ticket change from the start of the account, its position kept in the state directory
-                from("zendesk:tickets?startTime=0&delay=500").routeId("osgi-ticket-export")
-                        .process(e -> Files.writeString(out.resolve("ticket-" + e.getMessage().getHeader("CamelZendeskId")
-                                + ".json"), e.getMessage().getBody(String.class), StandardCharsets.UTF_8));
-            }
-        });
+        // the routes: the XML DSL file deployed beside the runtime
+        PluginHelper.getRoutesLoader(camel).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(camel, "file:" + bundles.getProperty("zendesk.test.routes")));
         camel.start();
-        Object created = camel.createProducerTemplate().requestBody(
-                "zendesk:tickets?operation=create",
-                "{\"subject\": \"Created in OSGi\", \"comment\": {\"body\": \"by the zendesk bundle\"}}");
-        Files.writeString(out.resolve("created.txt"), String.valueOf(camel.getTypeConverter()
-                .convertTo(String.class, created)), StandardCharsets.UTF_8);
     }
 
     @Override
