@@ -167,7 +167,7 @@ public final class ExamplesMain implements AutoCloseable {
     }
 
     /** What a Zendesk admin sets up once for the routes (as ZendeskAccount.prepare of the Quarkus application). */
-    static void prepare(EmulatorAdmin admin) {
+    public static void prepare(EmulatorAdmin admin) {
         admin.create("ticket_fields", Map.of("type", "text", "title", "Customer tier", "key", "customer_tier"));
         admin.create("ticket_fields", Map.of("type", "text", "title", "Account manager", "key", "account_manager"));
         admin.create("ticket_fields", Map.of("type", "text", "title", "Channel", "key", "channel"));
