@@ -51,7 +51,7 @@ public final class RateLimiter {
     private int windowMine;
     /** When the window of Zendesk's count this node reads resets (0: unknown, no reset header). */
     private long windowEndNanos;
-    /** Answers whose window ends within this of each other read the same window (resets are whole seconds). */
+    /** At least: answers whose window ends within this of each other read the same window (whole-second resets). */
     static final long SAME_WINDOW = 1_500_000_000L;
     private int windowTop;
     private int windowLowest;
@@ -219,12 +219,12 @@ public final class RateLimiter {
         if (remaining < 0) {
             return;
         }
+        longestResetSeconds = Math.max(longestResetSeconds, resetSeconds);
         if (!learnShare(limit, remaining, resetSeconds > 0 ? now + Duration.ofSeconds(resetSeconds).toNanos() : 0)) {
             return;
         }
         lastLimit = limit;
         lastRemaining = remaining;
-        longestResetSeconds = Math.max(longestResetSeconds, resetSeconds);
         boolean shared = othersSeen();
         long fullWindow = longestResetSeconds > 0 ? Duration.ofSeconds(longestResetSeconds).toNanos()
                 : DEFAULT_WINDOW.toNanos();
@@ -258,14 +258,16 @@ public final class RateLimiter {
      */
     private boolean learnShare(int limit, int remaining, long windowEnd) {
         boolean knownEnds = windowEnd != 0 && windowEndNanos != 0;
-        if (windowMine > 0 && limit == lastLimit && (knownEnds ? windowEndNanos - windowEnd > SAME_WINDOW
+        // answers of one window: their ends differ by the answers' delays only; the next window ends a window later
+        long sameWindow = Math.max(SAME_WINDOW, Duration.ofSeconds(longestResetSeconds).toNanos() / 2);
+        if (windowMine > 0 && limit == lastLimit && (knownEnds ? windowEndNanos - windowEnd > sameWindow
                 : remaining < windowLowest - limit / 2 && windowMine < SHARE_SAMPLE)) {
             // the late answer of a request counted in the window before: it was this node's
             lastWindowMine++;
             lastWindowLowest = Math.min(lastWindowLowest, remaining);
             return false;
         }
-        boolean newWindow = windowMine == 0 || limit != lastLimit || (knownEnds ? windowEnd - windowEndNanos > SAME_WINDOW
+        boolean newWindow = windowMine == 0 || limit != lastLimit || (knownEnds ? windowEnd - windowEndNanos > sameWindow
                 : remaining > windowLowest + Math.max(5, limit > 0 ? limit / 10 : 5));
         if (newWindow) {
             int counted = windowTop - windowLowest;
@@ -302,10 +304,11 @@ public final class RateLimiter {
 
     /**
      * How many nodes spend this budget, as this node sees it: 1 alone; else its share of the spending read as an
-     * equal part (all follow the same rule: replicas doing the same work get about the same part).
+     * equal part (all follow the same rule: replicas doing the same work get about the same part). Another
+     * integration spending a little of the account (a share of 0.9) leaves it at 1.
      */
     public synchronized int nodes() {
-        return othersSeen() ? (int) Math.max(2, Math.round(1 / Math.max(share, 0.01))) : 1;
+        return othersSeen() ? (int) Math.max(1, Math.round(1 / Math.max(share, 0.01))) : 1;
     }
 
     /**

@@ -50,6 +50,22 @@ class RateLimiterShareTest {
     }
 
     @Test
+    void anotherIntegrationSpendingALittleLeavesItOneNode() {
+        RateLimiter l = new RateLimiter("general", 0);
+        // two windows in which another integration spends one request in ten: the count falls by 1 more every 9 answers
+        for (int w = 0; w < 2; w++) {
+            int remaining = 200;
+            for (int i = 1; i <= 90; i++) {
+                remaining -= i % 9 == 0 ? 2 : 1;
+                l.adapt(200, remaining, 60, w * 60 * S);
+            }
+        }
+        assertThat(l.share()).isBetween(0.85, 0.95);
+        // not a replica: the per-ticket windows stay whole (no spreading of a ticket's 30 over 10 minutes)
+        assertThat(l.nodes()).isEqualTo(1);
+    }
+
+    @Test
     void aPerObjectBudgetIsKeptAtTheNodesEqualPartSpreadEvenly() {
         RateLimiter ticket = new RateLimiter("tickets-update#1", 0, 30, Duration.ofMinutes(10), () -> 3);
         // three nodes: 10 of the ticket's 30 per 10 minutes each, one a minute (not 10 at once, then 10 minutes)
