@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.camelzendesk.model.SourceFields;
 
 /**
  * Reads any Zendesk page envelope with a streaming parser, decoding the items straight into their model
@@ -30,6 +33,8 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
     private final String itemsField;
     private final ObjectReader itemReader;
     private final boolean keepSideloads;
+    /** Makes a model item from its bytes, null for items of another type. */
+    private final SourceFields.Factory<T> sourceFields;
 
     /**
      * @param itemsField    the main array ({@code tickets}, {@code results}, ...)
@@ -40,6 +45,7 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
         this.itemsField = itemsField;
         this.itemReader = ZendeskJson.MAPPER.readerFor(itemType);
         this.keepSideloads = keepSideloads;
+        this.sourceFields = SourceFields.factory(itemType);
     }
 
     public String itemsField() {
@@ -114,17 +120,19 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
     }
 
     /**
-     * A received page: its bytes and its envelope, the items still to be decoded (see {@link #scanning()}).
+     * A received page: its bytes, its envelope and where its items lie, the items still to be made (see
+     * {@link #scanning()}).
      *
      * @param itemCount the number of items in the page's array, -1 when the page was read another way
+     * @param itemIndex where each item and each of its fields lie in the body ({@link ItemIndex}), or null
      */
-    public record Scanned<T>(byte[] body, Page<T> envelope, int itemCount) {
+    public record Scanned<T>(byte[] body, Page<T> envelope, int itemCount, int[] itemIndex) {
     }
 
     /**
-     * A body reader that keeps the page's bytes and reads only its envelope: the items are decoded later, one at a
-     * time, with {@link #items(byte[])}. Run by the client as the response arrives, so the scan happens off the
-     * thread that delivers the previous page.
+     * A body reader that keeps the page's bytes, reads its envelope and finds where its items are, in one pass over
+     * the bytes: the items are made later, one at a time, with {@link #items(Scanned)}. Run by the client as the
+     * response arrives, so the scan happens off the thread that delivers the previous page.
      */
     public BodyReader<Scanned<T>> scanning() {
         return new BodyReader<>() {
@@ -142,21 +150,20 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
 
     /**
      * The page's envelope (cursor, end time, end of stream, side-loads, count) read from a received body without
-     * decoding the items: a token walk over them. {@link Page#items()} is empty; decode with {@link #items(byte[])}.
+     * decoding the items. {@link Page#items()} is empty; make them with {@link #items(Scanned)}.
      */
     public Page<T> envelope(byte[] body) throws IOException {
         return scan(body).envelope();
     }
 
-    /** The body with its envelope read and its items counted, not decoded. */
-    private Scanned<T> scan(byte[] body) throws IOException {
+    /** The body with its envelope read and its items found, not decoded. */
+    Scanned<T> scan(byte[] body) throws IOException {
         int start = itemsArrayStart(body);
         if (start < 0) {
-            return new Scanned<>(body, read(ZendeskJson.MAPPER.createParser(body), false), -1);
+            return new Scanned<>(body, read(ZendeskJson.MAPPER.createParser(body), false), -1, null);
         }
-        int[] count = new int[1];
-        int end = skipArray(body, start, count);
-        return new Scanned<>(body, envelopeWithout(body, start, end), count[0]);
+        ItemIndex items = ItemIndex.of(body, start);
+        return new Scanned<>(body, envelopeWithout(body, start, items.end()), items.items(), items.index());
     }
 
     /** The envelope read from the document with the items array, from start to end, emptied. */
@@ -190,33 +197,49 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
     }
 
     /**
-     * The offset just after the array that starts at {@code start}; {@code count[0]} gets the number of its
-     * elements that are objects or arrays (a page's items). Byte-level: strings are skipped by their quotes and
-     * escapes (UTF-8 continuation bytes never look like {@code "} or a backslash).
+     * The page's items, made one at a time as they are asked for: never more than one held by the reader. A model
+     * item keeps its own bytes and decodes a field when it is read ({@link SourceFields}); any other is decoded
+     * in full.
      */
-    static int skipArray(byte[] b, int start, int[] count) throws IOException {
-        int depth = 0;
-        for (int i = start; i < b.length; i++) {
-            byte c = b[i];
-            if (c == '"') {
-                for (i++; i < b.length && b[i] != '"'; i++) {
-                    if (b[i] == '\\') {
-                        i++;
+    public Iterator<T> items(Scanned<?> page) throws IOException {
+        int[] index = page.itemIndex();
+        if (index == null || sourceFields == null) {
+            return items(page.body());
+        }
+        byte[] body = page.body();
+        return new Iterator<>() {
+            private int left = page.itemCount();
+            private int at;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0;
+            }
+
+            @Override
+            public T next() {
+                if (left == 0) {
+                    throw new NoSuchElementException();
+                }
+                left--;
+                int fields = index[at + 2];
+                byte[] json = Arrays.copyOfRange(body, index[at], index[at + 1]);
+                int offsets = at + 3;
+                at = offsets + Math.max(0, fields) * 4;
+                if (fields < 0) {
+                    try {
+                        return itemReader.readValue(json);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }
-            } else if (c == '[' || c == '{') {
-                if (depth++ == 1) {
-                    count[0]++;
-                }
-            } else if ((c == ']' || c == '}') && --depth == 0) {
-                return i + 1;
+                return sourceFields.of(json, Arrays.copyOfRange(index, offsets, at));
             }
-        }
-        throw new IOException("the \"" + "items" + "\" array is not terminated");
+        };
     }
 
     /** The page's items, decoded one at a time as they are asked for: never more than one held by the reader. */
-    public Iterator<T> items(byte[] body) throws IOException {
+    Iterator<T> items(byte[] body) throws IOException {
         JsonParser p = ZendeskJson.MAPPER.createParser(body);
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("expected a JSON object with \"" + itemsField + "\"");

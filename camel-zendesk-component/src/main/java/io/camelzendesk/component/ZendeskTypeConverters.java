@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.TypeConverterRegistry;
 
 import io.camelzendesk.client.ZendeskJson;
+import io.camelzendesk.model.SourceFields;
 import io.camelzendesk.model.ZendeskObject;
 
 /**
@@ -40,8 +41,13 @@ public final class ZendeskTypeConverters {
         return ZendeskJson.MAPPER.convertValue(value, MAP);
     }
 
+    /** The JSON of a record as Zendesk sent it, when nothing of it was changed; else written from its fields. */
     @Converter
     public static String toJson(ZendeskObject value) {
+        byte[] unread = SourceFields.unreadJson(value);
+        if (unread != null) {
+            return new String(unread, java.nio.charset.StandardCharsets.UTF_8);
+        }
         try {
             return ZendeskJson.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
@@ -51,6 +57,10 @@ public final class ZendeskTypeConverters {
 
     @Converter
     public static byte[] toBytes(ZendeskObject value) {
+        byte[] unread = SourceFields.unreadJson(value);
+        if (unread != null) {
+            return unread.clone();
+        }
         try {
             return ZendeskJson.MAPPER.writeValueAsBytes(value);
         } catch (IOException e) {

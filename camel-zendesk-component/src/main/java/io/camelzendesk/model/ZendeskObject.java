@@ -28,7 +28,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public abstract class ZendeskObject {
 
-    private Map<String, Object> fields = new LinkedHashMap<>();
+    /** The decoded fields; null while only the JSON they came in is held ({@link #source}). */
+    private volatile Map<String, Object> fields = new LinkedHashMap<>();
+    /** The JSON Zendesk sent, while no field was set and no nested value read; then null. */
+    private volatile SourceFields source;
 
     /**
      * For the deserializer: takes an empty map sized for the fields about to be read, so a big object (an export
@@ -38,29 +41,74 @@ public abstract class ZendeskObject {
         fields = empty;
     }
 
+    /** For {@link SourceFields}: a new object is its JSON, decoded as it is read. */
+    void useSource(SourceFields json) {
+        source = json;
+        fields = null;
+    }
+
+    SourceFields source() {
+        return fields == null ? source : null;
+    }
+
     /** All fields, as Zendesk names them ({@code requester_id}, ...), in order. Live: changes write through. */
     @JsonAnyGetter
     public Map<String, Object> fields() {
+        Map<String, Object> decoded = fields;
+        return decoded != null ? decoded : decodeAll();
+    }
+
+    private synchronized Map<String, Object> decodeAll() {
+        if (fields == null) {
+            fields = source.decodeAll();
+            source = null;
+        }
         return fields;
     }
 
     /** Sets a field by its Zendesk name; {@code null} is kept (and sent) as null. */
     @JsonAnySetter
     public ZendeskObject set(String name, Object value) {
-        fields.put(name, value);
+        fields().put(name, value);
         return this;
     }
 
+    /**
+     * A field's value. Of an object read from Zendesk's JSON and not changed, a plain value (string, number,
+     * boolean) is decoded from that JSON alone; the first nested value read decodes every field.
+     */
     public Object get(String name) {
-        return fields.get(name);
+        Map<String, Object> decoded = fields;
+        if (decoded == null) {
+            SourceFields json = source;
+            if (json != null) {
+                int field = json.indexOf(name);
+                if (field < 0) {
+                    return null;
+                }
+                if (!json.isNested(field)) {
+                    return json.plainValue(field);
+                }
+            }
+            decoded = fields();
+        }
+        return decoded.get(name);
     }
 
     public boolean has(String name) {
-        return fields.containsKey(name);
+        Map<String, Object> decoded = fields;
+        if (decoded == null) {
+            SourceFields json = source;
+            if (json != null) {
+                return json.indexOf(name) >= 0;
+            }
+            decoded = fields();
+        }
+        return decoded.containsKey(name);
     }
 
     public Object remove(String name) {
-        return fields.remove(name);
+        return fields().remove(name);
     }
 
     public Long getId() {
@@ -84,12 +132,12 @@ public abstract class ZendeskObject {
     }
 
     protected String getString(String name) {
-        Object v = fields.get(name);
+        Object v = get(name);
         return v == null ? null : v.toString();
     }
 
     protected Long getLong(String name) {
-        Object v = fields.get(name);
+        Object v = get(name);
         if (v instanceof Number n) {
             return n.longValue();
         }
@@ -100,7 +148,7 @@ public abstract class ZendeskObject {
     }
 
     protected Boolean getBoolean(String name) {
-        Object v = fields.get(name);
+        Object v = get(name);
         if (v instanceof Boolean b) {
             return b;
         }
@@ -108,7 +156,7 @@ public abstract class ZendeskObject {
     }
 
     protected Instant getInstant(String name) {
-        Object v = fields.get(name);
+        Object v = get(name);
         if (v instanceof Instant i) {
             return i;
         }
@@ -121,7 +169,7 @@ public abstract class ZendeskObject {
 
     @SuppressWarnings("unchecked")
     protected List<String> getStrings(String name) {
-        Object v = fields.get(name);
+        Object v = get(name);
         if (v == null) {
             return null;
         }
@@ -134,7 +182,7 @@ public abstract class ZendeskObject {
 
     @SuppressWarnings("unchecked")
     protected List<Long> getLongs(String name) {
-        Object v = fields.get(name);
+        Object v = get(name);
         if (v == null) {
             return null;
         }
@@ -147,21 +195,21 @@ public abstract class ZendeskObject {
 
     @SuppressWarnings("unchecked")
     protected Map<String, Object> getMap(String name) {
-        return (Map<String, Object>) fields.get(name);
+        return (Map<String, Object>) get(name);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && fields.equals(((ZendeskObject) o).fields);
+        return o != null && o.getClass() == getClass() && fields().equals(((ZendeskObject) o).fields());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getClass(), fields);
+        return Objects.hash(getClass(), fields());
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + fields;
+        return getClass().getSimpleName() + fields();
     }
 }

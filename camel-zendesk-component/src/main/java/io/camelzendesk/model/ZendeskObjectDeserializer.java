@@ -93,7 +93,7 @@ final class ZendeskObjectDeserializer extends StdDeserializer<ZendeskObject> imp
      * with USE_BIG_DECIMAL_FOR_FLOATS), Boolean, null: what Jackson's untyped deserializer gives with
      * USE_LONG_FOR_INTS, read in one tight loop (the decoding of export pages spends its time here).
      */
-    private static Object value(JsonParser p, JsonToken t, boolean bigDecimals) throws IOException {
+    static Object value(JsonParser p, JsonToken t, boolean bigDecimals) throws IOException {
         switch (t) {
             case VALUE_STRING:
                 return p.getText();

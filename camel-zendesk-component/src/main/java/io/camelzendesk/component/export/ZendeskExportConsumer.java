@@ -242,12 +242,11 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
      * one record at a time, as the records are delivered: only the record in flight is held, never the whole page.
      */
     private Queue<Object> batch(PageReader.Scanned<? extends ZendeskObject> page) throws Exception {
-        byte[] body = page.body();
         Map<String, Map<Object, Map<String, Object>>> sideloads = ExportRecords.indexSideloads(page.envelope());
         String where = position.describe();
         if (!config.isPageAsList() && page.itemCount() >= 0 && position.windowSize() == 0
                 && resource.export() == Incremental.Style.CURSOR) {
-            Iterator<? extends ZendeskObject> records = paging.reader().items(body);
+            Iterator<? extends ZendeskObject> records = paging.reader().items(page);
             return new DecodingBatch<>(page.itemCount(), () -> {
                 ZendeskObject record = records.next();
                 return new Delivery(List.of(record), Arrays.asList(ExportRecords.key(record)), sideloads, where);
@@ -257,7 +256,7 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
         List<ZendeskObject> all = new ArrayList<>();
         List<ExportPosition.Key> allKeys = new ArrayList<>();
         int duplicates = 0;
-        for (Iterator<? extends ZendeskObject> records = paging.reader().items(body); records.hasNext(); ) {
+        for (Iterator<? extends ZendeskObject> records = paging.reader().items(page); records.hasNext(); ) {
             ZendeskObject record = records.next();
             ExportPosition.Key key = ExportRecords.key(record);
             if (key != null && position.alreadyProcessed(key)) {

@@ -1,0 +1,249 @@
+package io.camelzendesk.client;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Where the items of a page's array lie, found in one pass over the bytes without decoding anything: each item's
+ * start and end and, for each of its top-level fields, where its name and its value are. The items are then made
+ * from their own bytes and decode a field only when it is read ({@link io.camelzendesk.model.SourceFields}).
+ * <p>
+ * Layout of {@link #index()}, item after item: {@code start, end, n} and then, for each of the {@code n} fields,
+ * {@code nameStart, nameEnd, valueStart, valueEnd} relative to the item's start (the name without its quotes).
+ * {@code n} is -1 for an item that is not a plain object of plain names (a name with an escape or a non-ASCII
+ * character): it is decoded in full instead. Strings are skipped by their quotes and escapes; a UTF-8 continuation
+ * byte never looks like {@code "} or a backslash.
+ */
+final class ItemIndex {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+
+    private final byte[] b;
+    private int[] index = new int[4096];
+    private int size;
+    private int items;
+    private int end;
+
+    private ItemIndex(byte[] body) {
+        this.b = body;
+    }
+
+    /** The index of the array whose {@code [} is at {@code start}; {@link #end()} is the offset just after it. */
+    static ItemIndex of(byte[] body, int start) throws IOException {
+        ItemIndex index = new ItemIndex(body);
+        index.end = index.array(start);
+        return index;
+    }
+
+    int[] index() {
+        return index;
+    }
+
+    int items() {
+        return items;
+    }
+
+    /** The offset just after the array. */
+    int end() {
+        return end;
+    }
+
+    private int array(int at) throws IOException {
+        int i = whitespace(at + 1);
+        if (i < b.length && b[i] == ']') {
+            return i + 1;
+        }
+        while (true) {
+            if (i >= b.length || b[i] != '{') {
+                throw malformed(i, "an object");
+            }
+            i = whitespace(object(i));
+            items++;
+            if (i < b.length && b[i] == ']') {
+                return i + 1;
+            }
+            if (i >= b.length || b[i] != ',') {
+                throw malformed(i, "',' or ']'");
+            }
+            i = whitespace(i + 1);
+        }
+    }
+
+    /** Indexes the object at {@code start}; returns the offset after it. */
+    private int object(int start) throws IOException {
+        int head = size;
+        reserve(3);
+        index[head] = start;
+        size = head + 3;
+        int fields = 0;
+        boolean plain = true;
+        int i = whitespace(start + 1);
+        if (i < b.length && b[i] == '}') {
+            return close(head, start, i + 1, 0);
+        }
+        while (true) {
+            if (i >= b.length || b[i] != '"') {
+                throw malformed(i, "a field name");
+            }
+            int nameStart = i + 1;
+            int nameEnd = string(i);
+            for (int k = nameStart; plain && k < nameEnd; k++) {
+                plain = b[k] >= 0 && b[k] != '\\';
+            }
+            i = whitespace(nameEnd + 1);
+            if (i >= b.length || b[i] != ':') {
+                throw malformed(i, "':'");
+            }
+            int valueStart = whitespace(i + 1);
+            int valueEnd = value(valueStart);
+            if (plain) {
+                reserve(4);
+                index[size++] = nameStart - start;
+                index[size++] = nameEnd - start;
+                index[size++] = valueStart - start;
+                index[size++] = valueEnd - start;
+                fields++;
+            }
+            i = whitespace(valueEnd);
+            if (i < b.length && b[i] == '}') {
+                return close(head, start, i + 1, plain ? fields : -1);
+            }
+            if (i >= b.length || b[i] != ',') {
+                throw malformed(i, "',' or '}'");
+            }
+            i = whitespace(i + 1);
+        }
+    }
+
+    private int close(int head, int start, int end, int fields) {
+        index[head + 1] = end;
+        index[head + 2] = fields;
+        if (fields < 0) {
+            size = head + 3;
+        }
+        return end;
+    }
+
+    /** The offset just after the value at {@code i}. */
+    private int value(int i) throws IOException {
+        if (i >= b.length) {
+            throw malformed(i, "a value");
+        }
+        byte c = b[i];
+        if (c == '"') {
+            return string(i) + 1;
+        }
+        if (c == '{' || c == '[') {
+            return nested(i);
+        }
+        int k = i;
+        while (k < b.length && (c = b[k]) != ',' && c != '}' && c != ']' && c != ' ' && c != '\n' && c != '\r'
+               && c != '\t') {
+            k++;
+        }
+        if (!literal(i, k, "true") && !literal(i, k, "false") && !literal(i, k, "null") && !number(i, k)) {
+            throw malformed(i, "a value");
+        }
+        return k;
+    }
+
+    private boolean literal(int start, int end, String literal) {
+        if (end - start != literal.length()) {
+            return false;
+        }
+        for (int k = 0; k < literal.length(); k++) {
+            if (b[start + k] != literal.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the bytes look like a JSON number (its exact form is checked when it is decoded). */
+    private boolean number(int start, int end) {
+        if (end == start || (b[start] != '-' && (b[start] < '0' || b[start] > '9'))) {
+            return false;
+        }
+        for (int k = start + 1; k < end; k++) {
+            byte c = b[k];
+            if ((c < '0' || c > '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The offset just after the object or array at {@code i}. */
+    private int nested(int i) throws IOException {
+        int depth = 0;
+        for (; i < b.length; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                i = string(i);
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        throw malformed(i, "the end of an object or array");
+    }
+
+    /** The offset of the closing quote of the string whose opening quote is at {@code open}. */
+    private int string(int open) throws IOException {
+        int i = open + 1;
+        while (true) {
+            // eight bytes at a time to the next quote or backslash
+            while (i + 8 <= b.length) {
+                long word = (long) LONGS.get(b, i);
+                long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
+                if (found != 0) {
+                    i += Long.numberOfTrailingZeros(found) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
+            while (i < b.length && b[i] != '"' && b[i] != '\\') {
+                i++;
+            }
+            if (i >= b.length) {
+                throw malformed(i, "the end of a string");
+            }
+            if (b[i] == '"') {
+                return i;
+            }
+            i += 2; // an escape: the next byte is never the end
+        }
+    }
+
+    /** A high bit on the lowest zero byte of {@code v} (little endian: the first in memory), and above it. */
+    private static long zeroBytes(long v) {
+        return (v - ONES) & ~v & HIGHS;
+    }
+
+    private int whitespace(int i) {
+        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private void reserve(int more) {
+        if (size + more > index.length) {
+            index = Arrays.copyOf(index, Math.max(index.length * 2, size + more));
+        }
+    }
+
+    private IOException malformed(int at, String expected) {
+        return new IOException("malformed items array: expected " + expected + " at byte " + at + " of "
+                               + b.length);
+    }
+}

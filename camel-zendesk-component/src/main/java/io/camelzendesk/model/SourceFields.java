@@ -1,0 +1,180 @@
+package io.camelzendesk.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * An object's fields as the JSON Zendesk sent, with where each top-level field's name and value lie: a model made
+ * from it ({@link Factory}) decodes a plain value (a string, a number, true, false, null) only when it is read, and
+ * everything at once the first time a nested value is read, a field is set or removed, or the whole map is asked
+ * for. A consumer that reads a record's id and time and hands it on never pays for decoding the rest.
+ * <p>
+ * The values are those the model's deserializer gives: String, Long (BigInteger beyond), Double, Boolean, null,
+ * LinkedHashMap and ArrayList.
+ */
+public final class SourceFields {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final byte[] json;
+    /** Per field: nameStart, nameEnd, valueStart, valueEnd in {@link #json}. */
+    private final int[] offsets;
+
+    private SourceFields(byte[] json, int[] offsets) {
+        this.json = json;
+        this.offsets = offsets;
+    }
+
+    /** Makes models of one class from their JSON; null for a class that is not a concrete model. */
+    public static <T> Factory<T> factory(Class<T> type) {
+        if (!ZendeskObject.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
+            return null;
+        }
+        try {
+            Constructor<T> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return new Factory<>(constructor);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** The JSON of a model none of whose fields was decoded (so none changed) yet, else null. */
+    public static byte[] unreadJson(ZendeskObject object) {
+        SourceFields source = object.source();
+        return source == null ? null : source.json;
+    }
+
+    /** Makes the models of one class. */
+    public static final class Factory<T> {
+
+        private final Constructor<T> constructor;
+
+        private Factory(Constructor<T> constructor) {
+            this.constructor = constructor;
+        }
+
+        /**
+         * A model over the JSON object {@code json} (its own bytes: the model keeps them), whose fields lie at
+         * {@code offsets} (4 per field: name start and end without the quotes, value start and end).
+         */
+        public T of(byte[] json, int[] offsets) {
+            T object;
+            try {
+                object = constructor.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + constructor.getDeclaringClass().getName(), e);
+            }
+            ((ZendeskObject) object).useSource(new SourceFields(json, offsets));
+            return object;
+        }
+    }
+
+    /** The index of the field, the last one of that name (as a map keeps it), or -1. */
+    int indexOf(String name) {
+        int length = name.length();
+        for (int f = offsets.length - 4; f >= 0; f -= 4) {
+            int start = offsets[f];
+            if (offsets[f + 1] - start == length && sameName(start, name)) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
+    private boolean sameName(int start, String name) {
+        for (int k = 0; k < name.length(); k++) {
+            if (json[start + k] != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the field's value is an object or an array. */
+    boolean isNested(int field) {
+        byte first = json[offsets[field + 2]];
+        return first == '{' || first == '[';
+    }
+
+    /** The plain value of a field: a string, a number, true, false or null. */
+    Object plainValue(int field) {
+        int start = offsets[field + 2];
+        int end = offsets[field + 3];
+        byte first = json[start];
+        if (first == '"') {
+            for (int k = start + 1; k < end - 1; k++) {
+                if (json[k] == '\\') {
+                    return parsed(start, end);
+                }
+            }
+            return new String(json, start + 1, end - start - 2, StandardCharsets.UTF_8);
+        }
+        if (first == '-' || (first >= '0' && first <= '9')) {
+            Long small = smallInteger(start, end);
+            return small != null ? small : parsed(start, end);
+        }
+        if (is(start, end, "true")) {
+            return Boolean.TRUE;
+        }
+        if (is(start, end, "false")) {
+            return Boolean.FALSE;
+        }
+        return is(start, end, "null") ? null : parsed(start, end);
+    }
+
+    /** An integer of at most 18 digits, without a leading zero, or null (Jackson reads anything else). */
+    private Long smallInteger(int start, int end) {
+        int k = json[start] == '-' ? start + 1 : start;
+        int digits = end - k;
+        if (digits < 1 || digits > 18 || (json[k] == '0' && digits > 1)) {
+            return null;
+        }
+        long value = 0;
+        for (; k < end; k++) {
+            int d = json[k] - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            value = value * 10 + d;
+        }
+        return json[start] == '-' ? -value : value;
+    }
+
+    private boolean is(int start, int end, String literal) {
+        return end - start == literal.length() && sameName(start, literal);
+    }
+
+    private Object parsed(int start, int end) {
+        try (JsonParser p = JSON.createParser(json, start, end - start)) {
+            return ZendeskObjectDeserializer.value(p, p.nextToken(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Zendesk sent a malformed value: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every field, decoded, in order: the map the model holds from then on. */
+    LinkedHashMap<String, Object> decodeAll() {
+        LinkedHashMap<String, Object> fields = new LinkedHashMap<>((int) (offsets.length / 4 / 0.75f) + 1);
+        try (JsonParser p = JSON.createParser(json)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                fields.put(name, ZendeskObjectDeserializer.value(p, p.nextToken(), false));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Zendesk sent a malformed object: " + e.getMessage(), e);
+        }
+        return fields;
+    }
+}
