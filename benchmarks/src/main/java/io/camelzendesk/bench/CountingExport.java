@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -23,17 +24,23 @@ final class CountingExport implements AutoCloseable {
 
     /** Starts the context and its route. */
     CountingExport(String uri, long expected) throws Exception {
-        this(uri, expected, true);
+        this(uri, expected, true, body -> {
+        });
     }
 
-    /** Starts the context; the route too unless {@code startRoute} is false (then call {@link #startRoute()}). */
-    CountingExport(String uri, long expected, boolean startRoute) throws Exception {
+    /**
+     * Starts the context; the route too unless {@code startRoute} is false (then call {@link #startRoute()}). The
+     * route hands each body to {@code reads} (what it reads of a record) before counting it.
+     */
+    CountingExport(String uri, long expected, boolean startRoute, Consumer<Object> reads) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri).routeId("export").autoStartup(startRoute).process(e -> {
                     // one record per exchange, or a page of them (pageAsList)
-                    long n = e.getMessage().getBody() instanceof List<?> page ? page.size() : 1;
+                    Object body = e.getMessage().getBody();
+                    reads.accept(body);
+                    long n = body instanceof List<?> page ? page.size() : 1;
                     long now = count.addAndGet(n);
                     if (now >= expected && now - n < expected) {
                         reachedMs = System.currentTimeMillis();

@@ -32,6 +32,64 @@ final class RunInfo {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /**
+     * The CPU nanoseconds of this JVM's live threads, by thread id: {@code [kind, nanos]}, the kind being the thread's
+     * name without its numbers. On Linux every thread, the JIT's and the GC's included (from /proc), else the Java
+     * threads. Key -1 holds the process's CPU.
+     */
+    static java.util.Map<Long, Object[]> threadCpuNanos() {
+        java.util.Map<Long, Object[]> threads = new java.util.HashMap<>();
+        threads.put(-1L, new Object[] {"process", processCpuNanos()});
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks != null) {
+            long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
+            for (java.io.File task : tasks) {
+                try {
+                    String name = java.nio.file.Files.readString(new java.io.File(task, "comm").toPath()).trim();
+                    String stat = java.nio.file.Files.readString(new java.io.File(task, "stat").toPath());
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * nanosPerTick;
+                    threads.put(Long.parseLong(task.getName()), new Object[] {name.replaceAll("[0-9]+", "N"), cpu});
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } else {
+            java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+                long cpu = info == null ? -1 : mx.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    threads.put(info.getThreadId(), new Object[] {info.getThreadName().replaceAll("[0-9]+", "N"), cpu});
+                }
+            }
+        }
+        return threads;
+    }
+
+    /**
+     * The CPU seconds per kind of thread spent between two {@link #threadCpuNanos()}, largest first; "ended" is what
+     * threads that ended meanwhile spent (the process's CPU not found in the live threads).
+     */
+    static String threadCpuDelta(java.util.Map<Long, Object[]> before, java.util.Map<Long, Object[]> after) {
+        java.util.Map<String, Long> byKind = new java.util.HashMap<>();
+        long live = 0;
+        for (java.util.Map.Entry<Long, Object[]> t : after.entrySet()) {
+            if (t.getKey() < 0) {
+                continue;
+            }
+            Object[] was = before.get(t.getKey());
+            long delta = (long) t.getValue()[1] - (was == null ? 0 : (long) was[1]);
+            byKind.merge((String) t.getValue()[0], delta, Long::sum);
+            live += delta;
+        }
+        byKind.put("ended", (long) after.get(-1L)[1] - (long) before.get(-1L)[1] - live);
+        return byKind.entrySet().stream()
+                .filter(e -> Math.abs(e.getValue()) > 5_000_000L)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .map(e -> String.format(java.util.Locale.ROOT, "%s=%.2f", e.getKey().replace(' ', '_'), e.getValue() / 1e9))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     /** The short commit of the working tree we run in, with "+dirty" when it has changes ("?" without git). */
     static String commit() {
         String head = run("git", "rev-parse", "--short", "HEAD");

@@ -8,13 +8,12 @@ import java.util.Arrays;
 
 /**
  * Where the items of a page's array lie, found in one pass over the bytes without decoding anything: each item's
- * start and end and, for each of its top-level fields, where its name and its value are. The items are then made
- * from their own bytes and decode a field only when it is read ({@link io.camelzendesk.model.SourceFields}).
+ * start and end and where each of its top-level field names starts. The items are then made from their own bytes
+ * and decode a field only when it is read ({@link io.camelzendesk.model.SourceFields}).
  * <p>
- * Layout of {@link #index()}, item after item: {@code start, end, n} and then, for each of the {@code n} fields,
- * {@code nameStart, nameEnd, valueStart, valueEnd} relative to the item's start (the name without its quotes).
- * {@code n} is -1 for an item that is not a plain object of plain names (a name with an escape or a non-ASCII
- * character): it is decoded in full instead. Strings are skipped by their quotes and escapes; a UTF-8 continuation
+ * Layout of {@link #index()}, item after item: {@code start, end, n} and then the {@code n} offsets of its field
+ * names (just after the opening quote), relative to the item's start. {@code n} is -1 for an item with a name that
+ * has an escape or a non-ASCII character: it is decoded in full instead. Strings are skipped by their quotes and escapes; a UTF-8 continuation
  * byte never looks like {@code "} or a backslash.
  */
 final class ItemIndex {
@@ -27,13 +26,15 @@ final class ItemIndex {
     private static final long BACKSLASHES = ONES * '\\';
 
     private final byte[] b;
-    private int[] index = new int[4096];
+    private int[] index;
     private int size;
     private int items;
     private int end;
 
     private ItemIndex(byte[] body) {
         this.b = body;
+        // an int per field: a ticket's fields average 60-70 bytes, so this is enough for most pages at once
+        this.index = new int[Math.max(64, body.length / 50)];
     }
 
     /** The index of the array whose {@code [} is at {@code start}; {@link #end()} is the offset just after it. */
@@ -102,17 +103,12 @@ final class ItemIndex {
             if (i >= b.length || b[i] != ':') {
                 throw malformed(i, "':'");
             }
-            int valueStart = whitespace(i + 1);
-            int valueEnd = value(valueStart);
             if (plain) {
-                reserve(4);
+                reserve(1);
                 index[size++] = nameStart - start;
-                index[size++] = nameEnd - start;
-                index[size++] = valueStart - start;
-                index[size++] = valueEnd - start;
                 fields++;
             }
-            i = whitespace(valueEnd);
+            i = whitespace(value(whitespace(i + 1)));
             if (i < b.length && b[i] == '}') {
                 return close(head, start, i + 1, plain ? fields : -1);
             }
@@ -144,41 +140,33 @@ final class ItemIndex {
         if (c == '{' || c == '[') {
             return nested(i);
         }
-        int k = i;
-        while (k < b.length && (c = b[k]) != ',' && c != '}' && c != ']' && c != ' ' && c != '\n' && c != '\r'
-               && c != '\t') {
-            k++;
+        int end;
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            // its exact form is checked when it is decoded
+            end = i + 1;
+            while (end < b.length && ((c = b[end]) >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E'
+                                      || c == '+' || c == '-')) {
+                end++;
+            }
+        } else {
+            end = c == 't' ? literal(i, "true") : c == 'f' ? literal(i, "false") : literal(i, "null");
         }
-        if (!literal(i, k, "true") && !literal(i, k, "false") && !literal(i, k, "null") && !number(i, k)) {
+        if (end < b.length && (c = b[end]) != ',' && c != '}' && c != ']' && c != ' ' && c != '\n' && c != '\r'
+            && c != '\t') {
             throw malformed(i, "a value");
         }
-        return k;
+        return end;
     }
 
-    private boolean literal(int start, int end, String literal) {
-        if (end - start != literal.length()) {
-            return false;
-        }
-        for (int k = 0; k < literal.length(); k++) {
-            if (b[start + k] != literal.charAt(k)) {
-                return false;
+    /** The offset after {@code literal} at {@code start}. */
+    private int literal(int start, String literal) throws IOException {
+        int end = start + literal.length();
+        for (int k = start; k < end; k++) {
+            if (k >= b.length || b[k] != literal.charAt(k - start)) {
+                throw malformed(start, "a value");
             }
         }
-        return true;
-    }
-
-    /** Whether the bytes look like a JSON number (its exact form is checked when it is decoded). */
-    private boolean number(int start, int end) {
-        if (end == start || (b[start] != '-' && (b[start] < '0' || b[start] > '9'))) {
-            return false;
-        }
-        for (int k = start + 1; k < end; k++) {
-            byte c = b[k];
-            if ((c < '0' || c > '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
-                return false;
-            }
-        }
-        return true;
+        return end;
     }
 
     /** The offset just after the object or array at {@code i}. */
@@ -230,7 +218,8 @@ final class ItemIndex {
     }
 
     private int whitespace(int i) {
-        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+        byte c;
+        while (i < b.length && (c = b[i]) <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
             i++;
         }
         return i;

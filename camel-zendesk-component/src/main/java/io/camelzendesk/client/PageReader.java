@@ -224,8 +224,8 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
                 left--;
                 int fields = index[at + 2];
                 byte[] json = Arrays.copyOfRange(body, index[at], index[at + 1]);
-                int offsets = at + 3;
-                at = offsets + Math.max(0, fields) * 4;
+                int names = at + 3;
+                at = names + Math.max(0, fields);
                 if (fields < 0) {
                     try {
                         return itemReader.readValue(json);
@@ -233,7 +233,7 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
                         throw new UncheckedIOException(e);
                     }
                 }
-                return sourceFields.of(json, Arrays.copyOfRange(index, offsets, at));
+                return sourceFields.of(json, Arrays.copyOfRange(index, names, at));
             }
         };
     }

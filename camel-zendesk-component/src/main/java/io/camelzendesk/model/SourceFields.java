@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * An object's fields as the JSON Zendesk sent, with where each top-level field's name and value lie: a model made
+ * An object's fields as the JSON Zendesk sent, with where each top-level field's name starts: a model made
  * from it ({@link Factory}) decodes a plain value (a string, a number, true, false, null) only when it is read, and
  * everything at once the first time a nested value is read, a field is set or removed, or the whole map is asked
  * for. A consumer that reads a record's id and time and hands it on never pays for decoding the rest.
@@ -25,12 +25,12 @@ public final class SourceFields {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final byte[] json;
-    /** Per field: nameStart, nameEnd, valueStart, valueEnd in {@link #json}. */
-    private final int[] offsets;
+    /** Where each field's name starts in {@link #json}, just after its opening quote. */
+    private final int[] names;
 
-    private SourceFields(byte[] json, int[] offsets) {
+    private SourceFields(byte[] json, int[] names) {
         this.json = json;
-        this.offsets = offsets;
+        this.names = names;
     }
 
     /** Makes models of one class from their JSON; null for a class that is not a concrete model. */
@@ -63,31 +63,39 @@ public final class SourceFields {
         }
 
         /**
-         * A model over the JSON object {@code json} (its own bytes: the model keeps them), whose fields lie at
-         * {@code offsets} (4 per field: name start and end without the quotes, value start and end).
+         * A model over the JSON object {@code json} (its own bytes: the model keeps them), whose field names start at
+         * {@code names} (just after their opening quote; names without escapes or non-ASCII characters).
          */
-        public T of(byte[] json, int[] offsets) {
+        public T of(byte[] json, int[] names) {
             T object;
             try {
                 object = constructor.newInstance();
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot create " + constructor.getDeclaringClass().getName(), e);
             }
-            ((ZendeskObject) object).useSource(new SourceFields(json, offsets));
+            ((ZendeskObject) object).useSource(new SourceFields(json, names));
             return object;
         }
     }
 
-    /** The index of the field, the last one of that name (as a map keeps it), or -1. */
+    /** The offset of the field's value, of the last field of that name (as a map keeps it), or -1. */
     int indexOf(String name) {
         int length = name.length();
-        for (int f = offsets.length - 4; f >= 0; f -= 4) {
-            int start = offsets[f];
-            if (offsets[f + 1] - start == length && sameName(start, name)) {
-                return f;
+        for (int f = names.length - 1; f >= 0; f--) {
+            int start = names[f];
+            if (start + length < json.length && json[start + length] == '"' && sameName(start, name)) {
+                int i = whitespace(start + length + 1) + 1; // the colon
+                return whitespace(i);
             }
         }
         return -1;
+    }
+
+    private int whitespace(int i) {
+        while (i < json.length && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     private boolean sameName(int start, String name) {
@@ -99,24 +107,30 @@ public final class SourceFields {
         return true;
     }
 
-    /** Whether the field's value is an object or an array. */
-    boolean isNested(int field) {
-        byte first = json[offsets[field + 2]];
+    /** Whether the value at this offset is an object or an array. */
+    boolean isNested(int value) {
+        byte first = json[value];
         return first == '{' || first == '[';
     }
 
-    /** The plain value of a field: a string, a number, true, false or null. */
-    Object plainValue(int field) {
-        int start = offsets[field + 2];
-        int end = offsets[field + 3];
+    /** The plain value at this offset: a string, a number, true, false or null. */
+    Object plainValue(int start) {
         byte first = json[start];
         if (first == '"') {
-            for (int k = start + 1; k < end - 1; k++) {
-                if (json[k] == '\\') {
-                    return parsed(start, end);
+            int end = start + 1;
+            boolean escaped = false;
+            for (; json[end] != '"'; end++) {
+                if (json[end] == '\\') {
+                    escaped = true;
+                    end++;
                 }
             }
-            return new String(json, start + 1, end - start - 2, StandardCharsets.UTF_8);
+            return escaped ? parsed(start, end + 1) : new String(json, start + 1, end - start - 1, StandardCharsets.UTF_8);
+        }
+        int end = start;
+        byte c;
+        while (end < json.length && (c = json[end]) != ',' && c != '}' && c != ']' && c > ' ') {
+            end++;
         }
         if (first == '-' || (first >= '0' && first <= '9')) {
             Long small = smallInteger(start, end);
@@ -163,7 +177,7 @@ public final class SourceFields {
 
     /** Every field, decoded, in order: the map the model holds from then on. */
     LinkedHashMap<String, Object> decodeAll() {
-        LinkedHashMap<String, Object> fields = new LinkedHashMap<>((int) (offsets.length / 4 / 0.75f) + 1);
+        LinkedHashMap<String, Object> fields = new LinkedHashMap<>((int) (names.length / 0.75f) + 1);
         try (JsonParser p = JSON.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {

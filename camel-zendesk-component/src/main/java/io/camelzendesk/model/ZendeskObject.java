@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public abstract class ZendeskObject {
 
-    /** The decoded fields; null while only the JSON they came in is held ({@link #source}). */
-    private volatile Map<String, Object> fields = new LinkedHashMap<>();
+    /** The fields; null until the first is set or read, or while only the JSON they came in is held. */
+    private volatile Map<String, Object> fields;
     /** The JSON Zendesk sent, while no field was set and no nested value read; then null. */
     private volatile SourceFields source;
 
@@ -44,7 +44,6 @@ public abstract class ZendeskObject {
     /** For {@link SourceFields}: a new object is its JSON, decoded as it is read. */
     void useSource(SourceFields json) {
         source = json;
-        fields = null;
     }
 
     SourceFields source() {
@@ -60,7 +59,8 @@ public abstract class ZendeskObject {
 
     private synchronized Map<String, Object> decodeAll() {
         if (fields == null) {
-            fields = source.decodeAll();
+            SourceFields json = source;
+            fields = json == null ? new LinkedHashMap<>() : json.decodeAll();
             source = null;
         }
         return fields;
@@ -82,12 +82,12 @@ public abstract class ZendeskObject {
         if (decoded == null) {
             SourceFields json = source;
             if (json != null) {
-                int field = json.indexOf(name);
-                if (field < 0) {
+                int value = json.indexOf(name);
+                if (value < 0) {
                     return null;
                 }
-                if (!json.isNested(field)) {
-                    return json.plainValue(field);
+                if (!json.isNested(value)) {
+                    return json.plainValue(value);
                 }
             }
             decoded = fields();

@@ -296,8 +296,7 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
-            boolean done = process(exchange, delivery.records().size() == 1
-                    ? resource.api().singular() + " " + delivery.records().get(0).getId() : "page at " + delivery.where());
+            boolean done = process(exchange, delivery);
             if (!done) {
                 break;
             }
@@ -306,7 +305,8 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
                 if (key != null) {
                     position.remember(key, config.getDedupeWindow());
                 }
-                position.recordTime = Math.max(position.recordTime, ExportRecords.timestamp(delivery.records().get(i)));
+                position.recordTime = Math.max(position.recordTime,
+                        key != null ? key.timestamp() : ExportRecords.timestamp(delivery.records().get(i)));
             }
             recordsOfBatch += delivery.records().size();
             exchangesThisPoll++;
@@ -330,18 +330,20 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
             return exchange;
         }
         ZendeskObject record = delivery.records().get(0);
+        ExportPosition.Key key = delivery.keys().get(0);
         m.setBody(record);
-        m.setHeader(ZendeskConstants.ID, record.getId());
+        m.setHeader(ZendeskConstants.ID, key != null ? key.id() : record.getId());
         m.setHeader(ZendeskConstants.UPDATED_AT, record.get("updated_at"));
-        if (record.get("generated_timestamp") != null) {
-            m.setHeader(ZendeskConstants.GENERATED_TIMESTAMP, record.get("generated_timestamp"));
+        Object generated = record.get("generated_timestamp");
+        if (generated != null) {
+            m.setHeader(ZendeskConstants.GENERATED_TIMESTAMP, generated);
         }
         RecordHeaders.sideloads(m, record, sideloads);
         RecordHeaders.customFieldsByName(m, record, ticketFields);
         return exchange;
     }
 
-    private boolean process(Exchange exchange, String what) {
+    private boolean process(Exchange exchange, Delivery delivery) {
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {
@@ -351,6 +353,9 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
         if (failure != null) {
             routeFailure = failure;
             progress.failed(failure);
+            String what = delivery.records().size() > 1 ? "page at " + delivery.where()
+                    : resource.api().singular() + " " + (delivery.keys().get(0) != null ? delivery.keys().get(0).id()
+                            : delivery.records().get(0).get("id"));
             getExceptionHandler().handleException("Processing " + what + " failed; the export position stays"
                                                   + " where it was and the page is read again on the next poll",
                     exchange, failure);
