@@ -44,6 +44,75 @@ final class ItemIndex {
         return index;
     }
 
+    /**
+     * Where the items array that starts at {@code itemsStart} ends (the offset after its {@code ]}), read from the
+     * document's end backwards over the fields that follow it, when those are all strings, numbers, booleans or
+     * nulls (an export page's cursor, end time, end of stream and count); else -1. Not checked against the array
+     * itself: the index's {@link #end()} is, once it is made.
+     */
+    static int endFromTail(byte[] b, int itemsStart) {
+        int i = back(b, b.length - 1, itemsStart);
+        if (i < 0 || b[i] != '}') {
+            return -1;
+        }
+        i = back(b, i - 1, itemsStart);
+        while (i > itemsStart) {
+            byte c = b[i];
+            if (c == ']') {
+                return i + 1;
+            }
+            int valueStart;
+            if (c == '"') {
+                valueStart = openingQuote(b, i, itemsStart);
+            } else if (c >= '0' && c <= '9' || c == 'e' || c == 'l') { // a number, true, false, null
+                valueStart = i;
+                while (valueStart > itemsStart && b[valueStart - 1] > ' ' && b[valueStart - 1] != ':') {
+                    valueStart--;
+                }
+            } else {
+                return -1; // an object, or not JSON
+            }
+            i = back(b, valueStart - 1, itemsStart);
+            if (i < 0 || b[i] != ':') {
+                return -1;
+            }
+            i = back(b, i - 1, itemsStart);
+            if (i < 0 || b[i] != '"') {
+                return -1;
+            }
+            i = back(b, openingQuote(b, i, itemsStart) - 1, itemsStart);
+            if (i < 0 || b[i] != ',') {
+                return -1;
+            }
+            i = back(b, i - 1, itemsStart);
+        }
+        return -1;
+    }
+
+    /** The last offset at or before {@code i} that is not whitespace, or -1 at or before {@code floor}. */
+    private static int back(byte[] b, int i, int floor) {
+        while (i > floor && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i--;
+        }
+        return i > floor ? i : -1;
+    }
+
+    /** The opening quote of the string whose closing quote is at {@code close}: a quote after an even run of backslashes. */
+    private static int openingQuote(byte[] b, int close, int floor) {
+        for (int i = close - 1; i > floor; i--) {
+            if (b[i] == '"') {
+                int backslashes = 0;
+                while (b[i - 1 - backslashes] == '\\') {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 0) {
+                    return i;
+                }
+            }
+        }
+        return floor;
+    }
+
     int[] index() {
         return index;
     }

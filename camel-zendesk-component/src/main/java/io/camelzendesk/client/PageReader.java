@@ -120,29 +120,19 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
     }
 
     /**
-     * A received page: its bytes, its envelope and where its items lie, the items still to be made (see
-     * {@link #scanning()}).
-     *
-     * @param itemCount the number of items in the page's array, -1 when the page was read another way
-     * @param itemIndex where each item and each of its fields lie in the body ({@link ItemIndex}), or null
+     * A body reader that keeps the page's bytes and reads its envelope without decoding the items (see
+     * {@link ScannedPage}): they are made later, one at a time, with {@link #items(ScannedPage)}. Run by the client
+     * as the response arrives.
      */
-    public record Scanned<T>(byte[] body, Page<T> envelope, int itemCount, int[] itemIndex) {
-    }
-
-    /**
-     * A body reader that keeps the page's bytes, reads its envelope and finds where its items are, in one pass over
-     * the bytes: the items are made later, one at a time, with {@link #items(Scanned)}. Run by the client as the
-     * response arrives, so the scan happens off the thread that delivers the previous page.
-     */
-    public BodyReader<Scanned<T>> scanning() {
+    public BodyReader<ScannedPage<T>> scanning() {
         return new BodyReader<>() {
             @Override
-            public Scanned<T> read(InputStream in) throws IOException {
+            public ScannedPage<T> read(InputStream in) throws IOException {
                 return read(in.readAllBytes());
             }
 
             @Override
-            public Scanned<T> read(byte[] body) throws IOException {
+            public ScannedPage<T> read(byte[] body) throws IOException {
                 return scan(body);
             }
         };
@@ -150,24 +140,31 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
 
     /**
      * The page's envelope (cursor, end time, end of stream, side-loads, count) read from a received body without
-     * decoding the items. {@link Page#items()} is empty; make them with {@link #items(Scanned)}.
+     * decoding the items. {@link Page#items()} is empty; make them with {@link #items(ScannedPage)}.
      */
     public Page<T> envelope(byte[] body) throws IOException {
         return scan(body).envelope();
     }
 
-    /** The body with its envelope read and its items found, not decoded. */
-    Scanned<T> scan(byte[] body) throws IOException {
+    /**
+     * The body with its envelope read, its items not decoded: found later when the fields after them are plain
+     * values and no side-load is kept, else now (one pass over the bytes, no tokenizing).
+     */
+    ScannedPage<T> scan(byte[] body) throws IOException {
         int start = itemsArrayStart(body);
         if (start < 0) {
-            return new Scanned<>(body, read(ZendeskJson.MAPPER.createParser(body), false), -1, null);
+            return new ScannedPage<>(this, body, -1, -1, read(ZendeskJson.MAPPER.createParser(body), false), null);
+        }
+        int end = keepSideloads ? -1 : ItemIndex.endFromTail(body, start);
+        if (end > 0) {
+            return new ScannedPage<>(this, body, start, end, envelopeWithout(body, start, end), null);
         }
         ItemIndex items = ItemIndex.of(body, start);
-        return new Scanned<>(body, envelopeWithout(body, start, items.end()), items.items(), items.index());
+        return new ScannedPage<>(this, body, start, items.end(), envelopeWithout(body, start, items.end()), items);
     }
 
     /** The envelope read from the document with the items array, from start to end, emptied. */
-    private Page<T> envelopeWithout(byte[] body, int start, int end) throws IOException {
+    Page<T> envelopeWithout(byte[] body, int start, int end) throws IOException {
         // a byte-level skip of the array instead of tokenizing it
         byte[] rest = new byte[start + 2 + body.length - end];
         System.arraycopy(body, 0, rest, 0, start);
@@ -201,14 +198,15 @@ public final class PageReader<T> implements BodyReader<Page<T>> {
      * item keeps its own bytes and decodes a field when it is read ({@link SourceFields}); any other is decoded
      * in full.
      */
-    public Iterator<T> items(Scanned<?> page) throws IOException {
-        int[] index = page.itemIndex();
-        if (index == null || sourceFields == null) {
+    public Iterator<T> items(ScannedPage<?> page) throws IOException {
+        ItemIndex found = page.index();
+        if (found == null || sourceFields == null) {
             return items(page.body());
         }
+        int[] index = found.index();
         byte[] body = page.body();
         return new Iterator<>() {
-            private int left = page.itemCount();
+            private int left = found.items();
             private int at;
 
             @Override

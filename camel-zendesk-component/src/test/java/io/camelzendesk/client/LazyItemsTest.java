@@ -84,7 +84,7 @@ class LazyItemsTest {
             for (Ticket full : reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).items()) {
                 expected.add(full.fields());
             }
-            PageReader.Scanned<Ticket> scanned = reader.scan(json.getBytes(StandardCharsets.UTF_8));
+            ScannedPage<Ticket> scanned = reader.scan(json.getBytes(StandardCharsets.UTF_8));
             assertThat(scanned.envelope().afterCursor()).isEqualTo("c" + page);
             assertThat(scanned.itemCount()).isEqualTo(items.size());
             Iterator<Ticket> lazy = reader.items(scanned);
@@ -118,14 +118,41 @@ class LazyItemsTest {
     }
 
     @Test
-    void aMalformedPageFailsWhenItArrivesNotWhenItsRecordIsRead() {
+    void aMalformedPageFailsBeforeAnyOfItsRecordsIsMade() {
         for (String bad : List.of("{\"tickets\":[{\"id\":1,\"subject\":\"never closed}]}",
                 "{\"tickets\":[{\"id\" 1}]}", "{\"tickets\":[{\"id\":}]}", "{\"tickets\":[{\"id\":1}", "{\"tickets\":[1]}",
                 "{\"tickets\":[{\"id\":1} {\"id\":2}]}", "{\"tickets\":[{\"id\":1,\"solved\":tru}]}",
                 "{\"tickets\":[{\"id\":x1}]}")) {
-            assertThatThrownBy(() -> reader.scan(bad.getBytes(StandardCharsets.UTF_8)))
+            assertThatThrownBy(() -> reader.scan(bad.getBytes(StandardCharsets.UTF_8)).itemCount())
                     .as(bad).isInstanceOf(IOException.class).hasMessageContaining("malformed items array");
         }
+    }
+
+    @Test
+    void theEnvelopeAfterTheItemsIsReadFromTheEndAndCheckedOnceTheItemsAreFound() throws Exception {
+        // Zendesk's shape: plain values after the items, read backwards without going through the items
+        String plain = "{\"tickets\":[{\"id\":1,\"s\":\"],\\\"after_cursor\\\":\\\"fake\\\\\"}],"
+                       + "\"after_url\":\"u?cursor=c\\\"1\", \"after_cursor\" : \"c\\\"1\",\"before_cursor\":null,"
+                       + "\"end_of_stream\":false,\"count\":-1.5e3}";
+        ScannedPage<Ticket> page = reader.scan(plain.getBytes(StandardCharsets.UTF_8));
+        Page<Ticket> envelope = page.envelope();
+        assertThat(envelope.afterCursor()).isEqualTo("c\"1");
+        assertThat(envelope.endOfStream()).isFalse();
+        assertThat(page.itemCount()).isEqualTo(1);
+        assertThat(page.envelope()).isSameAs(envelope);
+
+        // another array between the items and the cursor: the envelope read from the end missed the cursor, the
+        // one read again once the items are found has it
+        String odd = "{\"tickets\":[{\"id\":1},{\"id\":2}],\"after_cursor\":\"real\",\"extra\":[{\"id\":9}],"
+                     + "\"end_of_stream\":false}";
+        page = reader.scan(odd.getBytes(StandardCharsets.UTF_8));
+        assertThat(page.envelope().afterCursor()).isNull();
+        assertThat(page.itemCount()).isEqualTo(2);
+        assertThat(page.envelope().afterCursor()).isEqualTo("real");
+        Iterator<Ticket> items = reader.items(page);
+        assertThat(items.next().getId()).isEqualTo(1L);
+        assertThat(items.next().getId()).isEqualTo(2L);
+        assertThat(items.hasNext()).isFalse();
     }
 
     @Test
@@ -149,7 +176,7 @@ class LazyItemsTest {
     }
 
     private Ticket only(String item) throws IOException {
-        PageReader.Scanned<Ticket> scanned = reader.scan(("{\"tickets\":[" + item + "]}").getBytes(StandardCharsets.UTF_8));
+        ScannedPage<Ticket> scanned = reader.scan(("{\"tickets\":[" + item + "]}").getBytes(StandardCharsets.UTF_8));
         Iterator<Ticket> items = reader.items(scanned);
         Ticket t = items.next();
         assertThat(items.hasNext()).isFalse();

@@ -6,6 +6,7 @@ import io.camelzendesk.api.ApiResource.Incremental;
 import io.camelzendesk.client.Budget;
 import io.camelzendesk.client.Page;
 import io.camelzendesk.client.PageReader;
+import io.camelzendesk.client.ScannedPage;
 import io.camelzendesk.client.ZendeskApiException;
 import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.client.ZendeskRequest;
@@ -34,7 +35,7 @@ final class ExportPaging {
         return reader;
     }
 
-    CompletableFuture<? extends ZendeskResponse<? extends PageReader.Scanned<? extends ZendeskObject>>> fetch(
+    CompletableFuture<? extends ZendeskResponse<? extends ScannedPage<? extends ZendeskObject>>> fetch(
             ZendeskClient client, ExportPosition position) {
         return client.send(request(position), reader.scanning());
     }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import io.camelzendesk.api.ApiResource.Incremental;
 import io.camelzendesk.client.Page;
-import io.camelzendesk.client.PageReader;
+import io.camelzendesk.client.ScannedPage;
 import io.camelzendesk.client.ZendeskApiException;
 import io.camelzendesk.client.ZendeskClient;
 import io.camelzendesk.client.ZendeskException;
@@ -175,11 +175,11 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
     private int exportPages() throws Exception {
         position = store.load();
         int processed = 0;
-        CompletableFuture<? extends ZendeskResponse<? extends PageReader.Scanned<? extends ZendeskObject>>> fetching
+        CompletableFuture<? extends ZendeskResponse<? extends ScannedPage<? extends ZendeskObject>>> fetching
                 = paging.fetch(client, position);
         try {
             while (true) {
-                PageReader.Scanned<? extends ZendeskObject> page;
+                ScannedPage<? extends ZendeskObject> page;
                 try {
                     page = fetching.get().body();
                 } catch (ExecutionException e) {
@@ -198,6 +198,16 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
                 fetching = !next.endOfStream() && morePagesAllowed() ? paging.fetch(client, next.position(position))
                         : null;
                 Queue<Object> batch = batch(page);
+                if (!page.envelope().equals(envelope)) {
+                    // finding the items showed the envelope was read from the wrong place: the next page is the
+                    // one the envelope read again names
+                    if (fetching != null) {
+                        fetching.cancel(false);
+                    }
+                    next = paging.next(position, page.envelope());
+                    fetching = !next.endOfStream() && morePagesAllowed()
+                            ? paging.fetch(client, next.position(position)) : null;
+                }
                 int exchanges = batch.size();
                 recordsOfBatch = 0;
                 boolean completed = processBatch(batch) == exchanges;
@@ -241,7 +251,7 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
      * cursor page none of whose records was processed before (the window is empty once the cursor moved) is decoded
      * one record at a time, as the records are delivered: only the record in flight is held, never the whole page.
      */
-    private Queue<Object> batch(PageReader.Scanned<? extends ZendeskObject> page) throws Exception {
+    private Queue<Object> batch(ScannedPage<? extends ZendeskObject> page) throws Exception {
         Map<String, Map<Object, Map<String, Object>>> sideloads = ExportRecords.indexSideloads(page.envelope());
         String where = position.describe();
         if (!config.isPageAsList() && page.itemCount() >= 0 && position.windowSize() == 0

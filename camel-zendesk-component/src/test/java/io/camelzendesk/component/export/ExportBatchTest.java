@@ -132,6 +132,24 @@ class ExportBatchTest {
     }
 
     @Test
+    void aCursorThatIsNotAtThePagesEndIsFollowed() throws Exception {
+        // the consumer reads the cursor from the page's end before going through its records; here another array
+        // stands after the cursor, which is found once the records are
+        wm.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("start_time", equalTo("0")).willReturn(okJson(
+                "{\"tickets\":[{\"id\":1,\"generated_timestamp\":1001}],\"after_cursor\":\"real\","
+                + "\"extra\":[{\"id\":9}],\"end_of_stream\":false}")));
+        wm.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("cursor", equalTo("real"))
+                .willReturn(okJson(tickets(2, 3, "end"))));
+        start("zendesk:tickets?startTime=0&delay=60000", e -> {
+        }, 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
+        assertThat(ids()).containsExactly(1L, 2L, 3L);
+        wm.verify(1, getRequestedFor(urlPathEqualTo(TICKETS)).withQueryParam("cursor", equalTo("real")));
+        context.stop();
+        assertThat(storedPosition().cursor).isEqualTo("end");
+    }
+
+    @Test
     void maxMessagesPerPollDeliversThatManyAPollAndTheNextPollGoesOnWithinThePage() throws Exception {
         wm.stubFor(get(urlPathEqualTo(ORGS)).withQueryParam("start_time", equalTo("1000"))
                 .willReturn(okJson(orgs(5))));
