@@ -149,6 +149,7 @@ final class ItemIndex {
 
     /** Indexes the object at {@code start}; returns the offset after it. */
     private int object(int start) throws IOException {
+        byte[] b = this.b;
         int head = size;
         reserve(3);
         index[head] = start;
@@ -164,11 +165,21 @@ final class ItemIndex {
                 throw malformed(i, "a field name");
             }
             int nameStart = i + 1;
-            int nameEnd = string(i);
-            for (int k = nameStart; plain && k < nameEnd; k++) {
-                plain = b[k] >= 0 && b[k] != '\\';
+            // a name: plain (no escape, ASCII) in the common case, read byte by byte as it is short
+            int k = nameStart;
+            byte c;
+            while (k < b.length && (c = b[k]) != '"') {
+                if (c < 0 || c == '\\') {
+                    plain = false;
+                    k = string(b, i);
+                    break;
+                }
+                k++;
             }
-            i = whitespace(nameEnd + 1);
+            i = k + 1;
+            if (i < b.length && b[i] != ':') {
+                i = whitespace(i);
+            }
             if (i >= b.length || b[i] != ':') {
                 throw malformed(i, "':'");
             }
@@ -177,14 +188,25 @@ final class ItemIndex {
                 index[size++] = nameStart - start;
                 fields++;
             }
-            i = whitespace(value(whitespace(i + 1)));
+            i++;
+            if (i < b.length && b[i] <= ' ') {
+                i = whitespace(i);
+            }
+            i = value(i);
+            if (i < b.length && b[i] <= ' ') {
+                i = whitespace(i);
+            }
+            if (i < b.length && b[i] == ',') {
+                i++;
+                if (i < b.length && b[i] <= ' ') {
+                    i = whitespace(i);
+                }
+                continue;
+            }
             if (i < b.length && b[i] == '}') {
                 return close(head, start, i + 1, plain ? fields : -1);
             }
-            if (i >= b.length || b[i] != ',') {
-                throw malformed(i, "',' or '}'");
-            }
-            i = whitespace(i + 1);
+            throw malformed(i, "',' or '}'");
         }
     }
 
@@ -204,7 +226,11 @@ final class ItemIndex {
         }
         byte c = b[i];
         if (c == '"') {
-            return string(i) + 1;
+            int close = string(b, i);
+            if (close >= b.length) {
+                throw malformed(i, "the end of a string");
+            }
+            return close + 1;
         }
         if (c == '{' || c == '[') {
             return nested(i);
@@ -240,11 +266,12 @@ final class ItemIndex {
 
     /** The offset just after the object or array at {@code i}. */
     private int nested(int i) throws IOException {
+        byte[] b = this.b;
         int depth = 0;
         for (; i < b.length; i++) {
             byte c = b[i];
             if (c == '"') {
-                i = string(i);
+                i = string(b, i);
             } else if (c == '{' || c == '[') {
                 depth++;
             } else if ((c == '}' || c == ']') && --depth == 0) {
@@ -254,12 +281,16 @@ final class ItemIndex {
         throw malformed(i, "the end of an object or array");
     }
 
-    /** The offset of the closing quote of the string whose opening quote is at {@code open}. */
-    private int string(int open) throws IOException {
+    /**
+     * The offset of the closing quote of the string whose opening quote is at {@code open}, or past the end of
+     * {@code b} when it has none (the caller then finds no structure where it expects it).
+     */
+    private static int string(byte[] b, int open) {
         int i = open + 1;
+        int n = b.length;
         while (true) {
             // eight bytes at a time to the next quote or backslash
-            while (i + 8 <= b.length) {
+            while (i + 8 <= n) {
                 long word = (long) LONGS.get(b, i);
                 long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
                 if (found != 0) {
@@ -268,13 +299,10 @@ final class ItemIndex {
                 }
                 i += 8;
             }
-            while (i < b.length && b[i] != '"' && b[i] != '\\') {
+            while (i < n && b[i] != '"' && b[i] != '\\') {
                 i++;
             }
-            if (i >= b.length) {
-                throw malformed(i, "the end of a string");
-            }
-            if (b[i] == '"') {
+            if (i >= n || b[i] == '"') {
                 return i;
             }
             i += 2; // an escape: the next byte is never the end
