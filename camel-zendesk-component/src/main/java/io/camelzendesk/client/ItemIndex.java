@@ -11,9 +11,10 @@ import java.util.Arrays;
  * start and end and where each of its top-level field names starts. The items are then made from their own bytes
  * and decode a field only when it is read ({@link io.camelzendesk.model.SourceFields}).
  * <p>
- * Layout of {@link #index()}, item after item: {@code start, end, n} and then the {@code n} offsets of its field
- * names (just after the opening quote), relative to the item's start. {@code n} is -1 for an item with a name that
- * has an escape or a non-ASCII character: it is decoded in full instead. Strings are skipped by their quotes and escapes; a UTF-8 continuation
+ * Layout of {@link #index()}, item after item: {@code start, end, n} and then, for each of its {@code n} field
+ * names, {@code offset << 8 | length}: where it starts (just after the opening quote) relative to the item's start,
+ * and its length (255 for 255 or more). {@code n} is -1 for an item with a name that has an escape or a non-ASCII
+ * character, or of over 16 MB: it is decoded in full instead. Strings are skipped by their quotes and escapes; a UTF-8 continuation
  * byte never looks like {@code "} or a backslash.
  */
 final class ItemIndex {
@@ -24,6 +25,8 @@ final class ItemIndex {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long QUOTES = ONES * '"';
     private static final long BACKSLASHES = ONES * '\\';
+    /** The offsets a name's entry holds: 24 bits. */
+    private static final int MAX_OFFSET = 1 << 23;
 
     private final byte[] b;
     private int[] index;
@@ -183,9 +186,12 @@ final class ItemIndex {
             if (i >= b.length || b[i] != ':') {
                 throw malformed(i, "':'");
             }
+            if (plain && nameStart - start >= MAX_OFFSET) {
+                plain = false; // an object of over 16 MB: decoded in full
+            }
             if (plain) {
                 reserve(1);
-                index[size++] = nameStart - start;
+                index[size++] = (nameStart - start) << 8 | Math.min(k - nameStart, 255);
                 fields++;
             }
             i++;
@@ -244,7 +250,7 @@ final class ItemIndex {
                 end++;
             }
         } else {
-            end = c == 't' ? literal(i, "true") : c == 'f' ? literal(i, "false") : literal(i, "null");
+            end = c == 't' ? literal(i, TRUE) : c == 'f' ? literal(i, FALSE) : literal(i, NULL);
         }
         if (end < b.length && (c = b[end]) != ',' && c != '}' && c != ']' && c != ' ' && c != '\n' && c != '\r'
             && c != '\t') {
@@ -253,15 +259,21 @@ final class ItemIndex {
         return end;
     }
 
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
     /** The offset after {@code literal} at {@code start}. */
-    private int literal(int start, String literal) throws IOException {
-        int end = start + literal.length();
-        for (int k = start; k < end; k++) {
-            if (k >= b.length || b[k] != literal.charAt(k - start)) {
+    private int literal(int start, byte[] literal) throws IOException {
+        if (start + literal.length > b.length) {
+            throw malformed(start, "a value");
+        }
+        for (int k = 0; k < literal.length; k++) {
+            if (b[start + k] != literal[k]) {
                 throw malformed(start, "a value");
             }
         }
-        return end;
+        return start + literal.length;
     }
 
     /** The offset just after the object or array at {@code i}. */

@@ -6,6 +6,8 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,7 +27,7 @@ public final class SourceFields {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final byte[] json;
-    /** Where each field's name starts in {@link #json}, just after its opening quote. */
+    /** Per field, {@code offset << 8 | length} of its name in {@link #json} (after the quote; 255 for 255 or more). */
     private final int[] names;
 
     private SourceFields(byte[] json, int[] names) {
@@ -33,15 +35,31 @@ public final class SourceFields {
         this.names = names;
     }
 
+    /** The models the exports make, made without reflection; any other through its no-argument constructor. */
+    private static final Map<Class<?>, Supplier<?>> EXPORTED = Map.of(Ticket.class, Ticket::new, User.class,
+            User::new, Organization.class, Organization::new, TicketEvent.class, TicketEvent::new, Article.class,
+            Article::new);
+
     /** Makes models of one class from their JSON; null for a class that is not a concrete model. */
+    @SuppressWarnings("unchecked")
     public static <T> Factory<T> factory(Class<T> type) {
         if (!ZendeskObject.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
             return null;
         }
+        Supplier<?> known = EXPORTED.get(type);
+        if (known != null) {
+            return new Factory<>((Supplier<T>) known);
+        }
         try {
             Constructor<T> constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return new Factory<>(constructor);
+            return new Factory<>(() -> {
+                try {
+                    return constructor.newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot create " + type.getName(), e);
+                }
+            });
         } catch (NoSuchMethodException e) {
             return null;
         }
@@ -56,23 +74,19 @@ public final class SourceFields {
     /** Makes the models of one class. */
     public static final class Factory<T> {
 
-        private final Constructor<T> constructor;
+        private final Supplier<T> empty;
 
-        private Factory(Constructor<T> constructor) {
-            this.constructor = constructor;
+        private Factory(Supplier<T> empty) {
+            this.empty = empty;
         }
 
         /**
-         * A model over the JSON object {@code json} (its own bytes: the model keeps them), whose field names start at
-         * {@code names} (just after their opening quote; names without escapes or non-ASCII characters).
+         * A model over the JSON object {@code json} (its own bytes: the model keeps them), whose field names are at
+         * {@code names}: {@code offset << 8 | length} each, the offset just after the opening quote, the length 255
+         * for 255 or more (names without escapes or non-ASCII characters).
          */
         public T of(byte[] json, int[] names) {
-            T object;
-            try {
-                object = constructor.newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot create " + constructor.getDeclaringClass().getName(), e);
-            }
+            T object = empty.get();
             ((ZendeskObject) object).useSource(new SourceFields(json, names));
             return object;
         }
@@ -81,11 +95,15 @@ public final class SourceFields {
     /** The offset of the field's value, of the last field of that name (as a map keeps it), or -1. */
     int indexOf(String name) {
         int length = name.length();
+        int lengthKey = Math.min(length, 255);
         for (int f = names.length - 1; f >= 0; f--) {
-            int start = names[f];
-            if (start + length < json.length && json[start + length] == '"' && sameName(start, name)) {
-                int i = whitespace(start + length + 1) + 1; // the colon
-                return whitespace(i);
+            int entry = names[f];
+            if ((entry & 0xff) == lengthKey) {
+                int start = entry >>> 8;
+                if (start + length < json.length && json[start + length] == '"' && sameName(start, name)) {
+                    int i = whitespace(start + length + 1) + 1; // the colon
+                    return whitespace(i);
+                }
             }
         }
         return -1;

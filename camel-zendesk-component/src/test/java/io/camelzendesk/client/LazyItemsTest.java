@@ -58,6 +58,20 @@ class LazyItemsTest {
     }
 
     @Test
+    void namesOfAnyLengthAreFound() throws Exception {
+        String n254 = "x".repeat(254);
+        String n255 = "x".repeat(255);
+        String n300 = "x".repeat(300);
+        Ticket t = only("{\"" + n300 + "\":3,\"" + n255 + "\":2,\"" + n254 + "\":1,\"" + "y".repeat(300) + "\":4}");
+        assertThat(t.get(n254)).isEqualTo(1L);
+        assertThat(t.get(n255)).isEqualTo(2L);
+        assertThat(t.get(n300)).isEqualTo(3L);
+        assertThat(t.get("y".repeat(300))).isEqualTo(4L);
+        assertThat(t.has("x".repeat(256))).isFalse();
+        assertThat(SourceFields.unreadJson(t)).isNotNull();
+    }
+
+    @Test
     void aChangeWritesThroughAndIsSerialized() throws Exception {
         Ticket t = only("{\"id\":1,\"status\":\"open\",\"tags\":[\"x\"]}");
         assertThat(ZendeskJson.MAPPER.writeValueAsString(t)).isEqualTo("{\"id\":1,\"status\":\"open\",\"tags\":[\"x\"]}");
