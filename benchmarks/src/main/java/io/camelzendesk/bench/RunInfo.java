@@ -1,12 +1,19 @@
 package io.camelzendesk.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a benchmark's summary line says about the run itself: the machine's load, this JVM's CPU time, the commit,
@@ -37,26 +44,26 @@ final class RunInfo {
      * name without its numbers. On Linux every thread, the JIT's and the GC's included (from /proc), else the Java
      * threads. Key -1 holds the process's CPU.
      */
-    static java.util.Map<Long, Object[]> threadCpuNanos() {
-        java.util.Map<Long, Object[]> threads = new java.util.HashMap<>();
+    static Map<Long, Object[]> threadCpuNanos() {
+        Map<Long, Object[]> threads = new HashMap<>();
         threads.put(-1L, new Object[] {"process", processCpuNanos()});
-        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        File[] tasks = new File("/proc/self/task").listFiles();
         if (tasks != null) {
             long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
-            for (java.io.File task : tasks) {
+            for (File task : tasks) {
                 try {
-                    String name = java.nio.file.Files.readString(new java.io.File(task, "comm").toPath()).trim();
-                    String stat = java.nio.file.Files.readString(new java.io.File(task, "stat").toPath());
+                    String name = Files.readString(new File(task, "comm").toPath()).trim();
+                    String stat = Files.readString(new File(task, "stat").toPath());
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * nanosPerTick;
                     threads.put(Long.parseLong(task.getName()), new Object[] {name.replaceAll("[0-9]+", "N"), cpu});
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
             }
         } else {
-            java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
                 long cpu = info == null ? -1 : mx.getThreadCpuTime(info.getThreadId());
                 if (cpu > 0) {
                     threads.put(info.getThreadId(), new Object[] {info.getThreadName().replaceAll("[0-9]+", "N"), cpu});
@@ -70,10 +77,10 @@ final class RunInfo {
      * The CPU seconds per kind of thread spent between two {@link #threadCpuNanos()}, largest first; "ended" is what
      * threads that ended meanwhile spent (the process's CPU not found in the live threads).
      */
-    static String threadCpuDelta(java.util.Map<Long, Object[]> before, java.util.Map<Long, Object[]> after) {
-        java.util.Map<String, Long> byKind = new java.util.HashMap<>();
+    static String threadCpuDelta(Map<Long, Object[]> before, Map<Long, Object[]> after) {
+        Map<String, Long> byKind = new HashMap<>();
         long live = 0;
-        for (java.util.Map.Entry<Long, Object[]> t : after.entrySet()) {
+        for (Map.Entry<Long, Object[]> t : after.entrySet()) {
             if (t.getKey() < 0) {
                 continue;
             }
@@ -86,8 +93,8 @@ final class RunInfo {
         return byKind.entrySet().stream()
                 .filter(e -> Math.abs(e.getValue()) > 5_000_000L)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                .map(e -> String.format(java.util.Locale.ROOT, "%s=%.2f", e.getKey().replace(' ', '_'), e.getValue() / 1e9))
-                .collect(java.util.stream.Collectors.joining(" "));
+                .map(e -> String.format(Locale.ROOT, "%s=%.2f", e.getKey().replace(' ', '_'), e.getValue() / 1e9))
+                .collect(Collectors.joining(" "));
     }
 
     /** The short commit of the working tree we run in, with "+dirty" when it has changes ("?" without git). */

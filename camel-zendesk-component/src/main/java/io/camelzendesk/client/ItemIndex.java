@@ -14,8 +14,8 @@ import java.util.Arrays;
  * Layout of {@link #index()}, item after item: {@code start, end, n} and then, for each of its {@code n} field
  * names, {@code offset << 8 | length}: where it starts (just after the opening quote) relative to the item's start,
  * and its length (255 for 255 or more). {@code n} is -1 for an item with a name that has an escape or a non-ASCII
- * character, or of over 16 MB: it is decoded in full instead. Strings are skipped by their quotes and escapes; a UTF-8 continuation
- * byte never looks like {@code "} or a backslash.
+ * character, or of over 16 MB: it is decoded in full instead. Strings are skipped by their quotes and escapes; a
+ * UTF-8 continuation byte never looks like {@code "} or a backslash.
  */
 final class ItemIndex {
 
@@ -179,10 +179,7 @@ final class ItemIndex {
                 }
                 k++;
             }
-            i = k + 1;
-            if (i < b.length && b[i] != ':') {
-                i = whitespace(i);
-            }
+            i = whitespace(k + 1);
             if (i >= b.length || b[i] != ':') {
                 throw malformed(i, "':'");
             }
@@ -194,19 +191,9 @@ final class ItemIndex {
                 index[size++] = (nameStart - start) << 8 | Math.min(k - nameStart, 255);
                 fields++;
             }
-            i++;
-            if (i < b.length && b[i] <= ' ') {
-                i = whitespace(i);
-            }
-            i = value(i);
-            if (i < b.length && b[i] <= ' ') {
-                i = whitespace(i);
-            }
+            i = whitespace(value(whitespace(i + 1)));
             if (i < b.length && b[i] == ',') {
-                i++;
-                if (i < b.length && b[i] <= ' ') {
-                    i = whitespace(i);
-                }
+                i = whitespace(i + 1);
                 continue;
             }
             if (i < b.length && b[i] == '}') {

@@ -195,8 +195,7 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
                 Page<? extends ZendeskObject> envelope = page.envelope();
                 ExportPaging.Next next = paging.next(position, envelope);
                 // the next page is requested now: it arrives while this one is delivered
-                fetching = !next.endOfStream() && morePagesAllowed() ? paging.fetch(client, next.position(position))
-                        : null;
+                fetching = fetchAfter(next);
                 Queue<Object> batch = batch(page);
                 if (!page.envelope().equals(envelope)) {
                     // finding the items showed the envelope was read from the wrong place: the next page is the
@@ -205,8 +204,7 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
                         fetching.cancel(false);
                     }
                     next = paging.next(position, page.envelope());
-                    fetching = !next.endOfStream() && morePagesAllowed()
-                            ? paging.fetch(client, next.position(position)) : null;
+                    fetching = fetchAfter(next);
                 }
                 int exchanges = batch.size();
                 recordsOfBatch = 0;
@@ -238,6 +236,12 @@ public class ZendeskExportConsumer extends ScheduledBatchPollingConsumer {
                 fetching.cancel(false);
             }
         }
+    }
+
+    /** Asks for the page after this one, unless the export is at its end or no more pages may be read now. */
+    private CompletableFuture<? extends ZendeskResponse<? extends ScannedPage<? extends ZendeskObject>>> fetchAfter(
+            ExportPaging.Next next) {
+        return !next.endOfStream() && morePagesAllowed() ? paging.fetch(client, next.position(position)) : null;
     }
 
     /** Whether another page may be read in this poll: not while stopping, nor past maxMessagesPerPoll. */
